@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class ForumSiteConfig(AppConfig):
+    name = "forum_site"
+    verbose_name = "Arab Smart Cities Forum"
