@@ -1,5 +1,6 @@
 """The Arabic home page, the about, contact and privacy pages, site settings and topics, with English."""
 
+from django.conf import settings
 from wagtail.models import Locale, Page, Site
 from wagtail.rich_text import RichText
 
@@ -29,6 +30,9 @@ def arabic_home():
 
 def load():
     created = 0
+    # The migration creates the locales; a test database flushed between tests may have lost them.
+    for language_code, _name in settings.WAGTAIL_CONTENT_LANGUAGES:
+        Locale.objects.get_or_create(language_code=language_code)
     arabic = Locale.objects.get(language_code="ar")
     home = arabic_home()
     if home is None:
