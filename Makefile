@@ -1,0 +1,61 @@
+# The project's vocabulary: `make help` lists the targets.
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+MANAGE := $(BIN)/python manage.py
+# Apps that keep their own Arabic catalogue in <app>/locale/.
+APPS_WITH_CATALOGUES := $(patsubst %/locale,%,$(wildcard */locale))
+
+.PHONY: help run test test-fast lint format messages bench install install-test clean
+
+help:  ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV) || python3 -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+
+$(VENV)/.installed: requirements/base.txt requirements/constraints.txt | $(BIN)/python
+	$(BIN)/pip install --quiet -r requirements/base.txt -c requirements/constraints.txt
+	touch $@
+
+$(VENV)/.installed-test: requirements/test.txt requirements/base.txt requirements/constraints.txt | $(BIN)/python
+	$(BIN)/pip install --quiet -r requirements/test.txt -c requirements/constraints.txt
+	touch $@ $(VENV)/.installed
+
+install: $(VENV)/.installed  ## Create the virtual environment and install the site
+
+install-test: $(VENV)/.installed-test  ## Install what the tests need too
+
+run: install  ## Set up the embedded database with demo content and serve on 127.0.0.1:8000
+	$(MANAGE) migrate --no-input
+	$(MANAGE) compile_translations
+	$(MANAGE) collectstatic --no-input --verbosity 0
+	$(MANAGE) load_demo_content
+	$(MANAGE) create_demo_admin
+	$(MANAGE) runserver 127.0.0.1:8000
+
+test: install-test  ## Run the whole suite (SQLite, or PostgreSQL when DATABASE_URL is set)
+	$(MANAGE) compile_translations --verbosity 0
+	$(BIN)/pytest
+
+lint: install-test  ## Lint and check: ruff, Django's checks, migrations up to date
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	DJANGO_SETTINGS_MODULE=forum_site.settings.test $(MANAGE) check
+	DJANGO_SETTINGS_MODULE=forum_site.settings.test $(MANAGE) makemigrations --check --dry-run
+
+format: install-test  ## Format the code with ruff
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+messages: install  ## Update every Arabic catalogue from the sources (needs GNU gettext)
+	$(MANAGE) makemessages -l ar --no-obsolete $(foreach app,$(APPS_WITH_CATALOGUES),-i "$(app)/*") -i "$(VENV)/*" -i "bench/*" -i "tests/*"
+	for app in $(APPS_WITH_CATALOGUES); do (cd $$app && ../$(BIN)/python ../manage.py makemessages -l ar --no-obsolete); done
+	$(MANAGE) compile_translations
+
+bench: install-test  ## Run the benchmarks under bench/ (PostgreSQL when DATABASE_URL is set)
+	for script in bench/*.py; do $(BIN)/python $$script || exit 1; done
+
+clean:  ## Remove the virtual environment, the embedded database and generated files
+	rm -rf $(VENV) db.sqlite3 staticfiles media .test-media
