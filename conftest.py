@@ -12,11 +12,14 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 
 @pytest.fixture(autouse=True)
-def _reset_language():
-    """No test's active language leaks into the next."""
+def _reset_language_and_cache():
+    """No test's active language, or cached data (Wagtail caches site root paths), leaks into the next."""
+    from django.core.cache import cache
+
+    cache.clear()
     yield
-    translation.activate("ar")
     translation.deactivate()
+    cache.clear()
 
 
 @pytest.fixture

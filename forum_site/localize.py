@@ -5,7 +5,7 @@ machinery editors use: a TranslationSource, a Translation, a PO file of the sour
 English text, then save_target() which creates or updates the synchronised translation.
 """
 
-from wagtail.models import Locale
+from wagtail.models import Locale, Page
 from wagtail_localize.models import Translation, TranslationSource
 
 
@@ -32,8 +32,17 @@ def translate(instance, english_by_arabic, locale_code="en", publish=True):
     for entry in po:
         entry.msgstr = english_by_arabic[entry.msgid]
     translation.import_po(po, tool_name="load_demo_content")
-    translation.save_target(publish=publish)
-    return instance.get_translation(locale)
+    if not isinstance(instance, Page):
+        translation.save_target(publish=True)  # snippets without draft state are always "published"
+        return instance.get_translation(locale)
+    # wagtail-localize (1.14) defers a page's publish to transaction.on_commit with the page instance it
+    # had in memory; publishing that stale copy resets the tree's numchild, so a translated parent whose
+    # children were translated in the same transaction loses them. Save a draft, then publish it now.
+    translation.save_target(publish=False)
+    translated = instance.get_translation(locale)
+    if publish:
+        translated.get_latest_revision().publish()
+    return translated
 
 
 class Bilingual:

@@ -82,7 +82,7 @@ def _create_home(arabic):
         is_default_site=True,
         defaults={"hostname": "localhost", "port": 80, "root_page": home, "site_name": "المنتدى العربي للمدن الذكية"},
     )
-    translate(home, {**t.english, "home": "home"})
+    translate(home, {**t.english, "home": "home-en"})
     return home
 
 

@@ -33,7 +33,9 @@ def test_catalogues_hold_every_string_of_the_sources(tmp_path):
     """`make messages` would add nothing: no string was added to the code without its translation."""
     backups = {path: path.read_bytes() for path in project_catalogues()}
     try:
-        subprocess.run(["make", "-s", "messages", f"PYTHON={sys.executable}"], cwd=BASE_DIR, check=True, capture_output=True)
+        subprocess.run(
+            ["make", "-s", "messages", f"PYTHON={sys.executable}"], cwd=BASE_DIR, check=True, capture_output=True
+        )
         new_strings = {}
         for path in project_catalogues():
             missing = [entry.msgid for entry in polib.pofile(str(path)).untranslated_entries()]
@@ -45,5 +47,7 @@ def test_catalogues_hold_every_string_of_the_sources(tmp_path):
                 path.unlink()
         for path, content in backups.items():
             path.write_bytes(content)
-        subprocess.run([sys.executable, "manage.py", "compile_translations"], cwd=BASE_DIR, check=True, capture_output=True)
+        subprocess.run(
+            [sys.executable, "manage.py", "compile_translations"], cwd=BASE_DIR, check=True, capture_output=True
+        )
     assert not new_strings, f"strings without an Arabic translation: {new_strings}"

@@ -38,8 +38,10 @@ def language_links(context):
     for code, name in settings.LANGUAGES:
         url = None
         if page is not None:
-            translation = page if page.locale.language_code == code else page.get_translation_or_none(
-                Locale.objects.get(language_code=code)
+            translation = (
+                page
+                if page.locale.language_code == code
+                else page.get_translation_or_none(Locale.objects.get(language_code=code))
             )
             if translation is not None and translation.live:
                 url = translation.get_url(request)

@@ -18,5 +18,7 @@ class Command(BaseCommand):
 def project_catalogues():
     base = Path(settings.BASE_DIR)
     return sorted(
-        path for path in base.glob("**/locale/*/LC_MESSAGES/*.po") if ".venv" not in path.parts and "node_modules" not in path.parts
+        path
+        for path in base.glob("**/locale/*/LC_MESSAGES/*.po")
+        if ".venv" not in path.parts and "node_modules" not in path.parts
     )
