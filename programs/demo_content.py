@@ -19,9 +19,9 @@ from .models import (
     ProgramIndexPage,
     ProgramPage,
     Registration,
+    Trainer,
     TrainingCalendarPage,
     TrainingCoursePage,
-    Trainer,
     Venue,
     WorkshopPage,
 )
@@ -62,7 +62,10 @@ def _partners(arabic):
         if partner is None:
             partner = PartnerOrganisation.objects.create(locale=arabic, name=name_ar, kind=kind, country="")
             created += 1
-        if not PartnerOrganisation.objects.filter(translation_key=partner.translation_key, locale__language_code="en").exists():
+        english = PartnerOrganisation.objects.filter(
+            translation_key=partner.translation_key, locale__language_code="en"
+        )
+        if not english.exists():
             translate(partner, {name_ar: name_en})
         partners[key] = partner
     return partners, created

@@ -37,7 +37,9 @@ class RegistrationForm(forms.Form):
         choices=[("", _("Choose a country")), *COUNTRY_CHOICES],
         widget=forms.Select(attrs={"autocomplete": "country"}),
     )
-    city = forms.CharField(label=_("City"), max_length=100, widget=forms.TextInput(attrs={"autocomplete": "address-level2"}))
+    city = forms.CharField(
+        label=_("City"), max_length=100, widget=forms.TextInput(attrs={"autocomplete": "address-level2"})
+    )
     organisation = forms.CharField(
         label=_("Organisation or municipality"),
         max_length=200,
@@ -74,7 +76,7 @@ class RegistrationForm(forms.Form):
             value = "+" + value[2:]
         if not INTERNATIONAL_PHONE.match(value):
             raise ValidationError(
-                _("Enter the number in international format: + then the country code and number, e.g. +962 6 123 4567."),
+                _("Enter the number in international format: + then the country code, e.g. +962 6 123 4567."),
                 code="not_international",
             )
         return value

@@ -225,9 +225,7 @@ def registration_from_cancel_token(token):
     """The registration the link was made for; raises signing.BadSignature (or SignatureExpired)."""
     max_age = timedelta(days=getattr(settings, "PROGRAMS_CANCEL_LINK_MAX_AGE_DAYS", 365))
     data = signing.loads(token, salt=CANCEL_SALT, max_age=max_age)
-    registration = (
-        Registration.objects.select_related("event").filter(pk=data.get("r"), email=data.get("e")).first()
-    )
+    registration = Registration.objects.select_related("event").filter(pk=data.get("r"), email=data.get("e")).first()
     if registration is None:
         raise signing.BadSignature("no such registration")
     return registration

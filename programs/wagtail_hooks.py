@@ -19,7 +19,7 @@ from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 
 from . import registration as rules
-from .models import Registration, RegistrationEmail, TrainingCalendarPage, Trainer, Venue
+from .models import Registration, RegistrationEmail, Trainer, TrainingCalendarPage, Venue
 
 register_snippet(Venue)
 register_snippet(Trainer)
@@ -135,7 +135,8 @@ def retry_emails_view(request):
         raise PermissionDenied
     if request.method == "POST":
         sent, failed = rules.retry_unsent_emails()
-        messages.info(request, _("Emails sent: %(sent)s; still failing: %(failed)s.") % {"sent": sent, "failed": failed})
+        summary = _("Emails sent: %(sent)s; still failing: %(failed)s.") % {"sent": sent, "failed": failed}
+        messages.info(request, summary)
         return redirect("programs_registration:index")
     return RetryEmailsView.as_view()(request)
 

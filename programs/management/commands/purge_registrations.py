@@ -16,6 +16,7 @@ class Command(BaseCommand):
         parser.add_argument("--months", type=int, default=None)
 
     def handle(self, *args, months=None, **options):
-        months = months if months is not None else getattr(settings, "PROGRAMS_PERSONAL_DATA_RETENTION_MONTHS", DEFAULT_MONTHS)
+        if months is None:
+            months = getattr(settings, "PROGRAMS_PERSONAL_DATA_RETENTION_MONTHS", DEFAULT_MONTHS)
         count = anonymise_registrations(months)
         self.stdout.write(f"anonymised {count} registrations of events that ended more than {months} months ago")
