@@ -104,13 +104,13 @@ def _month_range(value):
 def calendar_context(page, request):
     now = timezone.now()
     past = request.GET.get("when") == "past"
-    events = EventPage.objects.live().filter(locale=page.locale)
+    events = EventPage.objects.live().filter(locale_id=page.locale_id)
     events = events.filter(end_at__lte=now).order_by("-start_at") if past else events.filter(end_at__gt=now)
     if not past:
         events = events.order_by("start_at")
 
-    topics = list(Topic.objects.filter(locale=page.locale))
-    cities = sorted(set(Venue.objects.filter(locale=page.locale).values_list("city", flat=True)))
+    topics = list(Topic.objects.filter(locale_id=page.locale_id))
+    cities = sorted(set(Venue.objects.filter(locale_id=page.locale_id).values_list("city", flat=True)))
     months = list(events.datetimes("start_at", "month", tzinfo=AMMAN))
     modes = EventPage.DeliveryMode.choices
 
