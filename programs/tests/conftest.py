@@ -44,6 +44,20 @@ def make_event(program, model=TrainingCoursePage, *, english=True, venue=None, *
     return event
 
 
+def make_program():
+    """An Arabic programs index and program under the Arabic home page, without translations."""
+    from home.models import HomePage
+
+    home = HomePage.objects.get(locale__language_code="ar")
+    index = ProgramIndexPage(title="البرامج", slug="البرامج")
+    home.add_child(instance=index)
+    index.save_revision().publish()
+    program = ProgramPage(title="التحول الرقمي", slug="التحول-الرقمي")
+    index.add_child(instance=program)
+    program.save_revision().publish()
+    return program
+
+
 def registrant(**overrides):
     details = dict(
         name_arabic="ليلى أحمد",
