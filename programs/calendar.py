@@ -122,8 +122,12 @@ def calendar_context(page, request):
     }
     topic = next((topic for topic in topics if topic.slug == chosen["topic"]), None)
     if topic is not None:
-        # The topic's translation_key: a translated page may still point at the source-language topic.
-        events = events.filter(topics__translation_key=topic.translation_key)
+        # Topics are chosen on the default-language page (wagtail-localize does not sync many-to-many fields),
+        # so translations are matched through their source page's translation_key.
+        tagged = EventPage.objects.filter(
+            locale__language_code=settings.LANGUAGE_CODE, topics__translation_key=topic.translation_key
+        )
+        events = events.filter(translation_key__in=tagged.values("translation_key"))
     month_range = _month_range(chosen["month"]) if chosen["month"] else None
     if month_range:
         events = events.filter(start_at__gte=month_range[0], start_at__lt=month_range[1])

@@ -274,9 +274,10 @@ class EventPage(BasePage):
             form=RegistrationForm(),
             window=self.registration_window(),
             seat_status=seat_status(self),
-            trainers=localized_snippets(self.trainers.all(), self.locale),
-            topics=localized_snippets(self.topics.all(), self.locale),
-            partners=localized_snippets(self.partners.all(), self.locale),
+            # Chosen snippets are read from the source page: wagtail-localize does not sync many-to-many fields.
+            trainers=localized_snippets(self.source_event.trainers.all(), self.locale),
+            topics=localized_snippets(self.source_event.topics.all(), self.locale),
+            partners=localized_snippets(self.source_event.partners.all(), self.locale),
             mou=mou if mou is not None and mou.live else None,
             privacy_page=StandardPage.objects.live().filter(locale=self.locale, slug__in=PRIVACY_SLUGS).first(),
         )

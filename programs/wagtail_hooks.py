@@ -1,3 +1,5 @@
+import django_filters
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
@@ -8,6 +10,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 from wagtail import hooks
+from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import BooleanColumn, Column, DateColumn
 from wagtail.admin.views.generic import IndexView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
@@ -19,7 +22,7 @@ from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 
 from . import registration as rules
-from .models import Registration, RegistrationEmail, Trainer, TrainingCalendarPage, Venue
+from .models import EventPage, Registration, RegistrationEmail, Trainer, TrainingCalendarPage, Venue
 
 register_snippet(Venue)
 register_snippet(Trainer)
@@ -48,6 +51,19 @@ STATUS_ACTIONS = {
     "attended": (_("Mark as attended"), [Registration.Status.CONFIRMED]),
     "absent": (_("Mark as absent"), [Registration.Status.CONFIRMED]),
 }
+
+
+class RegistrationFilterSet(WagtailFilterSet):
+    # Registrations belong to the default-language page of each course, so only those are offered.
+    event = django_filters.ModelChoiceFilter(
+        label=_("course or workshop"),
+        queryset=EventPage.objects.filter(locale__language_code=settings.LANGUAGE_CODE).order_by("-start_at"),
+    )
+    organisation = django_filters.CharFilter(label=_("organisation or municipality"), lookup_expr="icontains")
+
+    class Meta:
+        model = Registration
+        fields = ["event", "status", "country", "organisation", "attended"]
 
 
 class RegistrationIndexView(IndexView):
@@ -175,13 +191,7 @@ class RegistrationViewSet(ModelViewSet):
         BooleanColumn("attended", label=_("attended")),
         DateColumn("created_at", label=_("registered at")),
     ]
-    list_filter = {
-        "event": ["exact"],
-        "status": ["exact"],
-        "country": ["exact"],
-        "organisation": ["icontains"],
-        "attended": ["exact"],
-    }
+    filterset_class = RegistrationFilterSet
     search_fields = ["name_arabic", "name_latin", "email", "organisation", "city", "job_title", "phone"]
     list_export = [
         "event",

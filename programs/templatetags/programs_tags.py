@@ -3,8 +3,11 @@
 import json
 
 from django import template
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.html import strip_tags
 from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 
 register = template.Library()
 
@@ -48,7 +51,7 @@ def event_json_ld(context, page):
     if page.schema_type == "Event":
         data = {"@context": "https://schema.org", **event, "url": url, "description": strip_tags(page.summary)}
     else:
-        event["courseMode"] = page.delivery_mode
+        event["courseMode"] = {"in_person": "onsite", "online": "online", "hybrid": "blended"}[page.delivery_mode]
         data = {
             "@context": "https://schema.org",
             "@type": "Course",
@@ -74,3 +77,20 @@ def _location(page):
     if page.delivery_mode == "hybrid":
         return [place, {"@type": "VirtualLocation", "url": ""}]
     return place
+
+
+def _localised(value, arabic_format, english_format):
+    if not value:
+        return ""
+    # Stored in UTC, shown in Amman's time; Django's Arabic catalogue gives the Arabic month and day names.
+    return date_format(timezone.localtime(value), arabic_format if get_language() == "ar" else english_format)
+
+
+@register.filter
+def event_datetime(value):
+    return _localised(value, "l j F Y، H:i", "l j F Y, H:i")
+
+
+@register.filter
+def event_day_time(value):
+    return _localised(value, "j F Y، H:i", "j F Y, H:i")

@@ -194,3 +194,37 @@ def test_nobody_adds_registrations_in_the_admin(client, admin_user, full_course)
     client.force_login(admin_user)
 
     assert client.get(INDEX + "new/").status_code in (302, 403)
+
+
+def test_coordinator_retries_unsent_emails_from_the_admin(
+    client, coordinator, programs_tree, settings, django_capture_on_commit_callbacks
+):
+    course = make_event(programs_tree.program)
+    settings.EMAIL_BACKEND = "programs.tests.failing_email.Backend"
+    with django_capture_on_commit_callbacks(execute=True):
+        rules.register(course, registrant(), "ar")
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    client.force_login(coordinator)
+
+    assert "layla@example.org" in client.get(INDEX + "retry-emails/").content.decode()
+    client.post(INDEX + "retry-emails/")
+
+    assert [message.to for message in mail.outbox] == [["layla@example.org"]]
+
+
+def test_course_add_and_edit_forms_render_in_the_admin(client, admin_user, programs_tree):
+    client.force_login(admin_user)
+    course = make_event(programs_tree.program, english=False)
+
+    add = client.get(f"/admin/pages/add/programs/trainingcoursepage/{programs_tree.program.pk}/")
+    edit = client.get(f"/admin/pages/{course.pk}/edit/")
+
+    assert add.status_code == 200
+    assert edit.status_code == 200
+
+
+def test_venues_and_trainers_are_snippets_in_the_admin(client, admin_user, programs_tree):
+    client.force_login(admin_user)
+
+    assert client.get("/admin/snippets/programs/venue/").status_code == 200
+    assert client.get("/admin/snippets/programs/trainer/").status_code == 200

@@ -1,5 +1,6 @@
 """The training calendar, program pages, iCalendar files and feeds, structured data and the home section."""
 
+import datetime
 import json
 import re
 from datetime import timedelta
@@ -245,3 +246,34 @@ def test_json_ld_cannot_close_its_script_tag(client, programs_tree):
     html = client.get(course.url).content.decode()
 
     assert "</script><script>alert(1)" not in html
+
+
+def test_course_dates_are_shown_in_amman_time_with_arabic_month_names(client, programs_tree):
+    start = datetime.datetime(2027, 3, 2, 6, 0, tzinfo=datetime.UTC)
+    course = make_event(
+        programs_tree.program,
+        start_at=start,
+        end_at=start + timedelta(hours=3),
+        registration_closes_at=start - timedelta(days=1),
+    )
+    english = course.get_translation(Locale.objects.get(language_code="en"))
+
+    arabic_html = client.get(course.url).content.decode()
+    english_html = client.get(english.url).content.decode()
+
+    assert "الثلاثاء 2 مارس 2027، 09:00" in arabic_html
+    assert "Tuesday 2 March 2027, 09:00" in english_html
+    assert 'datetime="2027-03-02T09:00:00+03:00"' in arabic_html
+
+
+def test_english_calendar_filters_by_topics_chosen_on_the_arabic_page_after_translation(client, programs_tree):
+    topic = Topic.objects.get(locale__language_code="ar", slug="gis-addressing")
+    tagged = make_event(programs_tree.program)
+    tagged.topics.set([topic])
+    tagged.save_revision().publish()
+    make_event(programs_tree.program)
+    english = tagged.get_translation(Locale.objects.get(language_code="en"))
+
+    response = client.get(programs_tree.calendar_en.url + "?topic=gis-addressing")
+
+    assert _titles(response) == [english.title]
