@@ -157,6 +157,27 @@ def test_calendar_queries_do_not_grow_with_the_number_of_events(
     assert len(_titles(response)) == number
 
 
+@pytest.mark.parametrize("number", [2, 12])
+def test_past_events_archive_queries_do_not_grow_with_the_number_of_events(
+    client, programs_tree, number, django_assert_max_num_queries
+):
+    for index in range(number):
+        make_event(
+            programs_tree.program,
+            english=False,
+            start_at=timezone.now() - timedelta(days=index + 2),
+            end_at=timezone.now() - timedelta(days=index + 1),
+            registration_opens_at=None,
+            registration_closes_at=None,
+        )
+    client.get(programs_tree.calendar_ar.url + "?when=past")
+
+    with django_assert_max_num_queries(19):
+        response = client.get(programs_tree.calendar_ar.url + "?when=past")
+
+    assert len(_titles(response)) == number
+
+
 @pytest.mark.parametrize("number", [2, 10])
 def test_program_page_queries_do_not_grow_with_the_number_of_events(
     client, programs_tree, number, django_assert_max_num_queries
