@@ -19,6 +19,9 @@ CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 INSTALLED_APPS = [
     "home",
     "partners",
+    "publications",
+    "news",
+    "wagtail.contrib.routable_page",
     "forum_site",
     "wagtail_localize",
     "wagtail_localize.locales",
