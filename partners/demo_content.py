@@ -334,3 +334,11 @@ def _load_mous(partners_page, orgs):
         translate(mou, t.english)
         created += 1
     return created
+
+
+def demo_mou(english_slug, language_code="ar"):
+    """A demo MoU found by its English slug (the Arabic slug is Arabic), in the given language."""
+    english = MoUPage.objects.filter(locale__language_code="en", slug=english_slug).first()
+    if english is None:
+        return None
+    return english.get_translation_or_none(Locale.objects.get(language_code=language_code))

@@ -1,9 +1,12 @@
 """How a publication is cited: a formatted reference, BibTeX (written by bibtexparser) and RIS (by rispy)."""
 
+import json
+
 import bibtexparser
 import rispy
 from bibtexparser.model import Entry, Field
 from django.utils.html import strip_tags
+from django.utils.safestring import mark_safe
 
 BIBTEX_TYPES = {"proceedings": "proceedings", "guide": "manual"}
 RIS_TYPES = {"proceedings": "CONF", "guide": "BOOK"}
@@ -44,7 +47,8 @@ def citation_key(publication):
 
 def _bibtex_name(author):
     # Braces keep an organisation's name whole: BibTeX would otherwise split it at "and" or take its last word.
-    return citation_name(author) if author.is_person else "{" + _no_braces(author.name) + "}"
+    name = _no_braces(citation_name(author))
+    return name if author.is_person else "{" + name + "}"
 
 
 def _no_braces(text):
@@ -60,14 +64,14 @@ def _first_isbn(publication):
 
 
 def page_url(publication, request):
-    return publication.get_full_url(request)
+    return request.build_absolute_uri(publication.get_url(request))
 
 
 def bibtex(publication, authors, request):
     entry_type = BIBTEX_TYPES.get(publication.publication_type, "techreport")
     fields = [
         ("title", full_title(publication)),
-        ("author", " and ".join(_bibtex_name(author) for author in authors)),
+        ("author", " and ".join(_bibtex_name(author) for author in authors)),  # already brace-safe
         ("year", str(publication.publication_date.year)),
         ("month", str(publication.publication_date.month)),
         ("institution" if entry_type == "techreport" else "publisher", publication.publisher),
@@ -81,7 +85,7 @@ def bibtex(publication, authors, request):
     entry = Entry(
         entry_type,
         citation_key(publication),
-        [Field(key, _no_braces(value)) for key, value in fields if value],
+        [Field(key, value if key == "author" else _no_braces(value)) for key, value in fields if value],
     )
     library = bibtexparser.Library()
     library.add(entry)
@@ -112,12 +116,8 @@ OG_LOCALES = {"ar": "ar_AR", "en": "en_GB"}
 def head_metadata(publication, authors, editions, request):
     """Highwire Press `citation_*` tags (for Google Scholar and other scholarly indexers), Open Graph and
     schema.org JSON-LD, all in the page's language."""
-    import json
-
-    from django.utils.safestring import mark_safe
-
     language = publication.locale.language_code
-    url = publication.get_full_url(request)
+    url = page_url(publication, request)
     abstract = _plain(publication.abstract)
     pdf_editions = [edition for edition in editions if edition.document.filename.lower().endswith(".pdf")]
     # The edition in the page's language is the one a reader of this page wants; otherwise the first.
@@ -188,4 +188,4 @@ def head_metadata(publication, authors, editions, request):
         data["identifier"] = f"https://doi.org/{publication.doi}"
     # Escaping "<" keeps a title containing "</script>" from closing the script element.
     json_ld = json.dumps(data, ensure_ascii=False).replace("<", "\\u003c").replace(">", "\\u003e")
-    return {"highwire": highwire, "open_graph": open_graph, "json_ld": mark_safe(json_ld)}  # noqa: S308
+    return {"highwire": highwire, "open_graph": open_graph, "json_ld": mark_safe(json_ld)}

@@ -156,7 +156,7 @@ class PublicationPage(RoutablePageMixin, BasePage):
         index.RelatedFields("publication_authors", [index.RelatedFields("author", [index.SearchField("name")])]),
         index.RelatedFields("editions", [index.SearchField("extracted_text")]),
     ]
-    override_translatable_fields = [SynchronizedField("topics")]
+    override_translatable_fields = [SynchronizedField("topics"), SynchronizedField("doi")]
 
     parent_page_types = ["publications.PublicationIndexPage"]
     subpage_types = []
