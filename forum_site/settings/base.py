@@ -140,6 +140,8 @@ WAGTAILADMIN_BASE_URL = env.str("WAGTAILADMIN_BASE_URL", default="http://127.0.0
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "txt", "xlsx", "zip"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAIL_ALLOW_UNICODE_SLUGS = True
+# Nothing loads from an outside host, avatars included.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 
 # Search backends: see search/ (issue #5) for the Arabic normalisation on top.
 ELASTICSEARCH_URL = env.str("ELASTICSEARCH_URL", default="")
