@@ -1,7 +1,5 @@
 """The page tree of publications, partners and news, checked with Wagtail's page test assertions."""
 
-from wagtail.test.utils import WagtailPageTestCase
-
 from home import demo_content as home_demo
 from home.models import HomePage
 from news.models import NewsIndexPage, NewsPage
@@ -9,11 +7,12 @@ from news.tests.helpers import news_index, news_page
 from partners.models import MoUPage, PartnersPage
 from partners.tests.helpers import mou, partners_page
 from publications.models import PublicationIndexPage, PublicationPage
+from tests.pages import LocalisedPageTestCase
 
 from . import helpers
 
 
-class PageTreeTests(WagtailPageTestCase):
+class PageTreeTests(LocalisedPageTestCase):
     @classmethod
     def setUpTestData(cls):
         home_demo.load()
