@@ -4,7 +4,7 @@ import datetime
 
 from django.core.files.base import ContentFile
 from wagtail.documents import get_document_model
-from wagtail.models import Locale
+from wagtail.models import Collection, Locale
 from wagtail.rich_text import RichText
 
 from forum_site.localize import Bilingual, translate
@@ -177,6 +177,9 @@ def _publications(t):
 
 
 def _document(key, language, title):
+    # Wagtail's migrations create the root collection; a test database flushed between tests may have lost it.
+    if Collection.get_first_root_node() is None:
+        Collection.add_root(name="Root")
     path = demo_pdf_path(key, language)
     document = get_document_model()(title=title)
     document.file.save(path.name, ContentFile(path.read_bytes()), save=False)
