@@ -22,6 +22,8 @@ CARD_IMAGE = "fill-480x270"
 
 
 class NewsIndexPage(RoutablePageMixin, BasePage):
+    search_date_field = "first_published_at"
+
     introduction = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
 
     content_panels = [*BasePage.content_panels, FieldPanel("introduction")]

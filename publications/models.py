@@ -74,6 +74,8 @@ class PublicationType(models.TextChoices):
 
 
 class PublicationIndexPage(RoutablePageMixin, BasePage):
+    search_date_field = "first_published_at"
+
     introduction = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
 
     content_panels = [*BasePage.content_panels, FieldPanel("introduction")]

@@ -88,7 +88,7 @@ def test_atom_feed_is_valid_atom(client, news_index):
 
     root = ET.fromstring(response.content)
     assert root.tag == "{http://www.w3.org/2005/Atom}feed"
-    assert [entry.findtext("{http://www.w3.org/2005/Atom}title") for entry in root] [-1:] == ["خبر"]
+    assert [entry.findtext("{http://www.w3.org/2005/Atom}title") for entry in root][-1:] == ["خبر"]
 
 
 def test_index_advertises_its_feeds(client, news_index):

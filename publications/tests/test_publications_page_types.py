@@ -63,3 +63,9 @@ class PageTreeTests(LocalisedPageTestCase):
             self.assertPageIsRoutable(page)
             self.assertPageIsRenderable(page)
         self.assertPageIsRoutable(self.news_index, "feed/rss/")
+
+
+def test_every_page_type_names_its_date_field_for_the_search_year_filter():
+    for model in (PublicationIndexPage, PublicationPage, PartnersPage, MoUPage, NewsIndexPage, NewsPage):
+        field = model._meta.get_field(model.search_date_field)
+        assert field.get_internal_type() in {"DateField", "DateTimeField"}, model
