@@ -6,8 +6,6 @@ site does not depend on it: the PDFs are generated once and committed, and the d
 
 from pathlib import Path
 
-from fpdf import FPDF
-
 DEMO_FILES = Path(__file__).resolve().parent / "demo_files"
 FONTS = Path("/usr/share/fonts/truetype/noto")
 ARABIC_FONT = FONTS / "NotoNaskhArabic-Regular.ttf"
@@ -155,6 +153,9 @@ PUBLICATIONS = {
 
 
 def build_pdf(language, title, subtitle, sections):
+    # fpdf2 is a test and tooling dependency: loading the demo content reads the committed PDFs without it.
+    from fpdf import FPDF
+
     pdf = FPDF(format="A4")
     pdf.set_title(title)
     pdf.set_lang(language)

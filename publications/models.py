@@ -1,5 +1,3 @@
-import logging
-
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.http import HttpResponse
@@ -16,8 +14,6 @@ from wagtail_localize.fields import SynchronizedField
 from forum_site.models import BasePage
 
 from . import citation
-
-logger = logging.getLogger(__name__)
 
 EDITION_LANGUAGES = [("ar", _("Arabic")), ("en", _("English")), ("fr", _("French"))]
 
