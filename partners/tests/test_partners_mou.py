@@ -228,3 +228,19 @@ def test_english_mou_names_the_english_parties(client, partners_page):
 
     assert "Greater Amman Municipality" in html
     assert "أمانة عمان" not in html
+
+
+def test_partners_page_query_count_does_not_grow_with_the_register(client, register):
+    client.get(register.url)
+    with CaptureQueriesContext(connection) as few:
+        client.get(register.url)
+
+    locale = register.locale
+    for number in range(6):
+        party = helpers.organisation(locale, f"بلدية {number}", country="مصر")
+        helpers.mou(register, f"مذكرة {number}", [party])
+    with CaptureQueriesContext(connection) as many:
+        response = client.get(register.url)
+
+    assert len(response.context["mous"]) == 9
+    assert len(many) == len(few)
