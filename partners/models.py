@@ -267,7 +267,10 @@ class MoUSignatory(TranslatableMixin, Orderable):
 
 
 def localized_pages(pages, locale):
-    """The translation of each page in `locale` when live (else the page itself), in two queries at most."""
+    """The live translation of each page in `locale`, else the page itself if live; unpublished pages are left out.
+
+    Page links are copied unchanged to translations, so an English page may still point at an Arabic page.
+    """
     pages = [page for page in pages if page is not None]
     if not pages:
         return []
@@ -276,4 +279,5 @@ def localized_pages(pages, locale):
         page.translation_key: page
         for page in Page.objects.live().filter(locale=locale, translation_key__in=keys).specific()
     }
-    return [translated.get(page.translation_key, page) for page in pages]
+    localized = [translated.get(page.translation_key) or (page if page.live else None) for page in pages]
+    return [page for page in localized if page is not None]

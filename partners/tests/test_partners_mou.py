@@ -244,3 +244,11 @@ def test_partners_page_query_count_does_not_grow_with_the_register(client, regis
 
     assert len(response.context["mous"]) == 9
     assert len(many) == len(few)
+
+
+def test_a_page_does_not_link_to_an_unpublished_mou(client, delivered):
+    delivered["mou"].unpublish()
+
+    html = client.get(delivered["publication"].url).content.decode()
+
+    assert f'href="{delivered["mou"].url}"' not in html
