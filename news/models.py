@@ -1,9 +1,11 @@
 import datetime
+import json
 
 from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import Prefetch
 from django.utils import timezone
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, InlinePanel
@@ -130,7 +132,22 @@ class NewsPage(BasePage):
         )
         context["topics"] = localized_topics(self.topics.all(), self.locale)
         context["mou"] = (localized_pages([self.mou], self.locale) or [None])[0]
+        context["json_ld"] = self.json_ld(request)
         return context
+
+    def json_ld(self, request):
+        """schema.org NewsArticle, escaped so that no text can close the script element."""
+        data = {
+            "@context": "https://schema.org",
+            "@type": "NewsArticle",
+            "headline": self.title[:110],
+            "description": self.summary,
+            "datePublished": self.date.isoformat(),
+            "inLanguage": self.locale.language_code,
+            "url": request.build_absolute_uri(self.get_url(request)),
+        }
+        text = json.dumps(data, ensure_ascii=False).replace("<", "\\u003c").replace(">", "\\u003e")
+        return mark_safe(text)
 
     @property
     def published_at(self):

@@ -112,3 +112,18 @@ def test_home_page_hides_the_news_section_when_there_is_no_news(client, news_ind
     html = client.get(site_tree.home_ar.url).content.decode()
 
     assert 'id="home-news-heading"' not in html
+
+
+def test_news_page_carries_news_article_json_ld(client, news_index):
+    import json
+    import re
+
+    page = helpers.news_page(news_index, "</script> خبر", summary="ملخص")
+
+    html = client.get(page.url).content.decode()
+
+    (raw,) = re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
+    data = json.loads(raw)
+    assert data["@type"] == "NewsArticle"
+    assert data["headline"] == "</script> خبر"
+    assert data["datePublished"] == "2026-01-21"
