@@ -1,0 +1,179 @@
+import datetime
+import json
+
+from django.core.paginator import Paginator
+from django.db import models
+from django.db.models import Prefetch
+from django.utils import timezone
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, InlinePanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField, StreamField
+from wagtail.images import get_image_model
+from wagtail.models import Orderable, TranslatableMixin
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
+
+from forum_site.blocks import BodyBlock
+from forum_site.models import BasePage
+
+PAGE_SIZE = 10
+CARD_IMAGE = "fill-480x270"
+
+
+class NewsIndexPage(RoutablePageMixin, BasePage):
+    search_date_field = "first_published_at"
+
+    introduction = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
+
+    content_panels = [*BasePage.content_panels, FieldPanel("introduction")]
+    search_fields = [*BasePage.search_fields, index.SearchField("introduction")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["news.NewsPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("news index")
+
+    def news_items(self):
+        return (
+            NewsPage.objects.live()
+            .child_of(self)
+            .order_by("-date", "-pk")
+            .prefetch_related(
+                Prefetch("lead_image", queryset=get_image_model().objects.prefetch_renditions(CARD_IMAGE))
+            )
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["page_obj"] = Paginator(self.news_items(), PAGE_SIZE).get_page(request.GET.get("page"))
+        return context
+
+    @path("feed/rss/", name="rss")
+    def rss_feed(self, request):
+        from .feeds import NewsFeed
+
+        return NewsFeed(self)(request)
+
+    @path("feed/atom/", name="atom")
+    def atom_feed(self, request):
+        from .feeds import NewsAtomFeed
+
+        return NewsAtomFeed(self)(request)
+
+
+class NewsPage(BasePage):
+    search_date_field = "date"
+
+    date = models.DateField(_("date"), default=datetime.date.today)
+    lead_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("lead image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    lead_image_alt = models.CharField(
+        _("lead image description"), max_length=250, blank=True, help_text=_("Leave empty if it is decorative.")
+    )
+    summary = models.TextField(_("summary"))
+    body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)
+    topics = ParentalManyToManyField("home.Topic", verbose_name=_("topics"), blank=True)
+    mou = models.ForeignKey(
+        "partners.MoUPage",
+        verbose_name=_("memorandum of understanding"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("The agreement this news is about or was delivered under."),
+    )
+
+    content_panels = [
+        *BasePage.content_panels,
+        FieldPanel("date"),
+        FieldPanel("summary"),
+        FieldPanel("lead_image"),
+        FieldPanel("lead_image_alt"),
+        FieldPanel("body"),
+        InlinePanel("related_partners", heading=_("Related partners"), label=_("partner")),
+        InlinePanel("related_pages", heading=_("Related programs, events and publications"), label=_("link")),
+        FieldPanel("topics"),
+        FieldPanel("mou"),
+    ]
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("summary"),
+        index.SearchField("body"),
+        index.FilterField("date"),
+    ]
+    override_translatable_fields = [SynchronizedField("topics")]
+
+    parent_page_types = ["news.NewsIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("news item")
+        verbose_name_plural = _("news")
+
+    def get_context(self, request, *args, **kwargs):
+        from partners.models import localized_pages
+        from publications.models import localized_topics
+
+        context = super().get_context(request, *args, **kwargs)
+        context["partners"] = [row.partner for row in self.related_partners.select_related("partner")]
+        context["related"] = localized_pages(
+            [row.related for row in self.related_pages.select_related("related")], self.locale
+        )
+        context["topics"] = localized_topics(self.topics.all(), self.locale)
+        context["mou"] = (localized_pages([self.mou], self.locale) or [None])[0]
+        context["json_ld"] = self.json_ld(request)
+        return context
+
+    def json_ld(self, request):
+        """schema.org NewsArticle, escaped so that no text can close the script element."""
+        data = {
+            "@context": "https://schema.org",
+            "@type": "NewsArticle",
+            "headline": self.title[:110],
+            "description": self.summary,
+            "datePublished": self.date.isoformat(),
+            "inLanguage": self.locale.language_code,
+            "url": request.build_absolute_uri(self.get_url(request)),
+        }
+        text = json.dumps(data, ensure_ascii=False).replace("<", "\\u003c").replace(">", "\\u003e")
+        return mark_safe(text)
+
+    @property
+    def published_at(self):
+        return timezone.make_aware(datetime.datetime.combine(self.date, datetime.time(9)))
+
+
+class NewsPartner(TranslatableMixin, Orderable):
+    # Translatable rows so wagtail-localize points the English news at the English partner organisation.
+    page = ParentalKey(NewsPage, on_delete=models.CASCADE, related_name="related_partners")
+    partner = models.ForeignKey(
+        "partners.PartnerOrganisation", verbose_name=_("partner"), on_delete=models.CASCADE, related_name="+"
+    )
+
+    panels = [FieldPanel("partner")]
+
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
+        verbose_name = _("related partner")
+        verbose_name_plural = _("related partners")
+
+
+class NewsRelatedPage(Orderable):
+    page = ParentalKey(NewsPage, on_delete=models.CASCADE, related_name="related_pages")
+    related = models.ForeignKey("wagtailcore.Page", verbose_name=_("page"), on_delete=models.CASCADE, related_name="+")
+
+    panels = [FieldPanel("related")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("related page")
+        verbose_name_plural = _("related pages")

@@ -1,0 +1,197 @@
+"""The publications index's faceted listing: filters from GET, facet counts for the current result, sort, pages.
+
+Built in a fixed number of queries whatever the number of publications: one count and four facet queries
+(each an aggregate over the filtered result), the page of publications with its prefetches, and one query
+for the topics' names in the current language.
+"""
+
+from dataclasses import dataclass
+
+from django.core.paginator import Paginator
+from django.db.models import Count, Prefetch
+from django.db.models.functions import ExtractYear
+from django.utils.translation import gettext_lazy as _
+from wagtail.images import get_image_model
+
+from home.models import Topic
+
+from .models import EDITION_LANGUAGES, PublicationAuthor, PublicationEdition, PublicationPage, PublicationType
+
+PAGE_SIZE = 12
+SORTS = {"newest": ("-publication_date", "title"), "title": ("title", "-publication_date")}
+SORT_LABELS = {"newest": _("Newest first"), "title": _("Title (A to Z)")}
+CARD_IMAGE = "fill-240x320"
+
+
+@dataclass
+class FacetOption:
+    value: str
+    label: str
+    count: int
+    selected: bool
+    url: str
+
+
+@dataclass
+class Facet:
+    name: str
+    label: str
+    options: list
+    clear_url: str
+
+    @property
+    def is_active(self):
+        return any(option.selected for option in self.options)
+
+
+class PublicationListing:
+    FILTERS = ("type", "topic", "year", "language")
+
+    def __init__(self, index_page, request):
+        self.index_page = index_page
+        self.request = request
+        self.params = request.GET
+        self.selected = {name: self._clean(name, self.params.get(name, "")) for name in self.FILTERS}
+        self.sort = self.params.get("sort") if self.params.get("sort") in SORTS else "newest"
+
+        self.result = self._filtered()
+        self.total = self.result.count()
+        self.facets = self._facets()
+        paginator = Paginator(self._ordered_page_items(), PAGE_SIZE)
+        paginator.count = self.total  # already counted for the heading: spare the paginator its own query
+        self.page_obj = paginator.get_page(self.params.get("page"))
+        self.publications = list(self.page_obj.object_list)
+        self._localize_topics(self.publications)
+
+    def _clean(self, name, value):
+        value = value.strip()[:100]
+        if name == "type":
+            return value if value in PublicationType.values else ""
+        if name == "year":
+            return value if value.isdigit() and len(value) == 4 else ""
+        if name == "language":
+            return value if value in dict(EDITION_LANGUAGES) else ""
+        return value
+
+    def _filtered(self):
+        result = PublicationPage.objects.live().child_of(self.index_page)
+        if self.selected["type"]:
+            result = result.filter(publication_type=self.selected["type"])
+        if self.selected["topic"]:
+            result = result.filter(topics__slug=self.selected["topic"])
+        if self.selected["year"]:
+            result = result.filter(publication_date__year=int(self.selected["year"]))
+        if self.selected["language"]:
+            result = result.filter(editions__language=self.selected["language"])
+        return result.distinct()
+
+    def _ordered_page_items(self):
+        return self.result.order_by(*SORTS[self.sort]).prefetch_related(
+            Prefetch("cover_image", queryset=get_image_model().objects.prefetch_renditions(CARD_IMAGE)),
+            Prefetch("publication_authors", queryset=PublicationAuthor.objects.select_related("author")),
+            Prefetch("editions", queryset=PublicationEdition.objects.select_related("document")),
+            "topics",
+        )
+
+    def _result_ids(self):
+        return self.result.values("pk")
+
+    def _facets(self):
+        ids = self._result_ids()
+        type_counts = dict(
+            PublicationPage.objects.filter(pk__in=ids)
+            .order_by()
+            .values("publication_type")
+            .annotate(n=Count("pk"))
+            .values_list("publication_type", "n")
+        )
+        year_counts = dict(
+            PublicationPage.objects.filter(pk__in=ids)
+            .order_by()
+            .annotate(year=ExtractYear("publication_date"))
+            .values("year")
+            .annotate(n=Count("pk"))
+            .values_list("year", "n")
+        )
+        language_counts = dict(
+            PublicationEdition.objects.filter(page__in=ids)
+            .order_by()
+            .values("language")
+            .annotate(n=Count("page", distinct=True))
+            .values_list("language", "n")
+        )
+        through = PublicationPage.topics.through
+        topic_counts = {
+            (slug, key): n
+            for slug, key, n in through.objects.filter(publicationpage__in=ids)
+            .order_by()
+            .values("topic__slug", "topic__translation_key")
+            .annotate(n=Count("publicationpage", distinct=True))
+            .values_list("topic__slug", "topic__translation_key", "n")
+        }
+        # Topics are copied from the Arabic page to its translations: their names are shown in this language.
+        topic_names = dict(
+            Topic.objects.filter(
+                locale_id=self.index_page.locale_id, translation_key__in=[key for _slug, key in topic_counts]
+            ).values_list("translation_key", "name")
+        )
+        self.topic_names = topic_names
+        topic_options = sorted(
+            ((slug, topic_names.get(key, slug), n) for (slug, key), n in topic_counts.items()),
+            key=lambda option: option[1],
+        )
+        return [
+            self._facet(
+                "type",
+                _("Type"),
+                [(value, label, type_counts.get(value, 0)) for value, label in PublicationType.choices],
+            ),
+            self._facet("topic", _("Topic"), topic_options),
+            self._facet(
+                "year", _("Year"), [(str(year), str(year), n) for year, n in sorted(year_counts.items(), reverse=True)]
+            ),
+            self._facet(
+                "language",
+                _("Edition language"),
+                [(code, label, language_counts.get(code, 0)) for code, label in EDITION_LANGUAGES],
+            ),
+        ]
+
+    def _facet(self, name, label, options):
+        selected = self.selected[name]
+        return Facet(
+            name=name,
+            label=label,
+            options=[
+                FacetOption(value, option_label, count, value == selected, self.url_with(**{name: value}))
+                for value, option_label, count in options
+                if count or value == selected
+            ],
+            clear_url=self.url_with(**{name: ""}),
+        )
+
+    def _localize_topics(self, publications):
+        # Names for card badges come from the same map as the facet, without a query per card.
+        for publication in publications:
+            publication.localized_topic_names = [
+                self.topic_names.get(topic.translation_key, topic.name) for topic in publication.topics.all()
+            ]
+
+    def url_with(self, **changes):
+        params = self.params.copy()
+        params.pop("page", None)
+        for key, value in changes.items():
+            if value:
+                params[key] = value
+            else:
+                params.pop(key, None)
+        query = params.urlencode()
+        return f"?{query}" if query else "?"
+
+    @property
+    def sort_options(self):
+        return [(key, label, key == self.sort, self.url_with(sort=key)) for key, label in SORT_LABELS.items()]
+
+    @property
+    def is_filtered(self):
+        return any(self.selected.values())

@@ -1,0 +1,285 @@
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.http import HttpResponse
+from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField
+from wagtail.models import Orderable, TranslatableMixin
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
+
+from forum_site.models import BasePage
+
+from . import citation
+
+EDITION_LANGUAGES = [("ar", _("Arabic")), ("en", _("English")), ("fr", _("French"))]
+
+
+class Author(TranslatableMixin, models.Model):
+    """A person or an organisation credited with a publication, in the order the publication lists them."""
+
+    class Kind(models.TextChoices):
+        PERSON = "person", _("Person")
+        ORGANISATION = "organisation", _("Organisation")
+
+    name = models.CharField(_("name"), max_length=200, help_text=_("As shown on the page, e.g. Eng. Akram Khraisat."))
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.PERSON)
+    family_name = models.CharField(
+        _("family name"), max_length=120, blank=True, help_text=_("For people: used in citations.")
+    )
+    given_names = models.CharField(
+        _("given names"), max_length=120, blank=True, help_text=_("For people: used in citations.")
+    )
+    affiliation = models.CharField(_("affiliation"), max_length=200, blank=True)
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("kind"),
+        FieldRowPanel([FieldPanel("given_names"), FieldPanel("family_name")]),
+        FieldPanel("affiliation"),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("author")
+        verbose_name_plural = _("authors")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def clean(self):
+        super().clean()
+        if self.kind == self.Kind.PERSON and not self.family_name:
+            raise ValidationError({"family_name": _("A person needs a family name for citations.")})
+
+    @property
+    def is_person(self):
+        return self.kind == self.Kind.PERSON and bool(self.family_name)
+
+
+class PublicationType(models.TextChoices):
+    STUDY = "study", _("Study")
+    REPORT = "report", _("Report")
+    POLICY_BRIEF = "policy_brief", _("Policy brief")
+    GUIDE = "guide", _("Guide")
+    PROCEEDINGS = "proceedings", _("Conference proceedings")
+    VLR = "vlr", _("Voluntary local review")
+
+
+class PublicationIndexPage(RoutablePageMixin, BasePage):
+    search_date_field = "first_published_at"
+
+    introduction = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
+
+    content_panels = [*BasePage.content_panels, FieldPanel("introduction")]
+    search_fields = [*BasePage.search_fields, index.SearchField("introduction")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["publications.PublicationPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("publications index")
+
+    def get_context(self, request, *args, **kwargs):
+        from .listing import PublicationListing
+
+        context = super().get_context(request, *args, **kwargs)
+        context["listing"] = PublicationListing(self, request)
+        return context
+
+    @path("feed/rss/", name="rss")
+    def rss_feed(self, request):
+        from .feeds import PublicationFeed
+
+        return PublicationFeed(self)(request)
+
+    @path("feed/atom/", name="atom")
+    def atom_feed(self, request):
+        from .feeds import PublicationAtomFeed
+
+        return PublicationAtomFeed(self)(request)
+
+
+class PublicationPage(RoutablePageMixin, BasePage):
+    search_date_field = "publication_date"
+
+    subtitle = models.CharField(_("subtitle"), max_length=250, blank=True)
+    publication_date = models.DateField(_("publication date"))
+    publication_type = models.CharField(_("type"), max_length=20, choices=PublicationType.choices)
+    abstract = RichTextField(_("abstract"), features=["bold", "italic", "link", "ol", "ul"])
+    cover_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("cover image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    publisher = models.CharField(_("publisher"), max_length=200, blank=True)
+    doi = models.CharField(_("DOI"), max_length=120, blank=True, help_text=_("e.g. 10.5281/zenodo.1234567"))
+    topics = ParentalManyToManyField("home.Topic", verbose_name=_("topics"), blank=True)
+    mou = models.ForeignKey(
+        "partners.MoUPage",
+        verbose_name=_("memorandum of understanding"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("The agreement under which this publication was produced."),
+    )
+
+    content_panels = [
+        *BasePage.content_panels,
+        FieldPanel("subtitle"),
+        InlinePanel("publication_authors", heading=_("Authors"), label=_("author"), min_num=1),
+        FieldRowPanel([FieldPanel("publication_date"), FieldPanel("publication_type")]),
+        FieldPanel("abstract"),
+        FieldPanel("cover_image"),
+        InlinePanel("editions", heading=_("Language editions"), label=_("edition"), min_num=1),
+        MultiFieldPanel([FieldPanel("publisher"), FieldPanel("doi")], heading=_("Identifiers")),
+        FieldPanel("topics"),
+        FieldPanel("mou"),
+        InlinePanel("related_pages", heading=_("Related programs, courses and publications"), label=_("link")),
+    ]
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("subtitle"),
+        index.SearchField("abstract"),
+        index.FilterField("publication_date"),
+        index.FilterField("publication_type"),
+        index.RelatedFields("publication_authors", [index.RelatedFields("author", [index.SearchField("name")])]),
+        index.RelatedFields("editions", [index.SearchField("extracted_text")]),
+    ]
+    override_translatable_fields = [SynchronizedField("topics"), SynchronizedField("doi")]
+
+    parent_page_types = ["publications.PublicationIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("publication")
+        verbose_name_plural = _("publications")
+
+    def get_context(self, request, *args, **kwargs):
+        from partners.models import localized_pages
+
+        context = super().get_context(request, *args, **kwargs)
+        context["authors"] = self.ordered_authors()
+        context["editions"] = list(self.editions.select_related("document"))
+        context["topics"] = localized_topics(self.topics.all(), self.locale)
+        context["mou"] = (localized_pages([self.mou], self.locale) or [None])[0]
+        context["related"] = localized_pages(
+            [link.related for link in self.related_pages.select_related("related")], self.locale
+        )
+        context["reference"] = citation.formatted_reference(self, context["authors"])
+        context["head"] = citation.head_metadata(self, context["authors"], context["editions"], request)
+        return context
+
+    def ordered_authors(self):
+        return [row.author for row in self.publication_authors.select_related("author")]
+
+    @property
+    def type_label(self):
+        return PublicationType(self.publication_type).label
+
+    @path("cite/bibtex/", name="bibtex")
+    def bibtex(self, request):
+        return self._download(citation.bibtex(self, self.ordered_authors(), request), "application/x-bibtex", "bib")
+
+    @path("cite/ris/", name="ris")
+    def ris(self, request):
+        return self._download(
+            citation.ris(self, self.ordered_authors(), request), "application/x-research-info-systems", "ris"
+        )
+
+    def _download(self, text, content_type, extension):
+        response = HttpResponse(text, content_type=f"{content_type}; charset=utf-8")
+        filename = slugify(self.slug, allow_unicode=False) or f"publication-{self.pk}"
+        response["Content-Disposition"] = f'attachment; filename="{filename}.{extension}"'
+        return response
+
+
+class PublicationAuthor(TranslatableMixin, Orderable):
+    # Translatable rows so wagtail-localize points the English page at the English author snippet.
+    page = ParentalKey(PublicationPage, on_delete=models.CASCADE, related_name="publication_authors")
+    author = models.ForeignKey(Author, verbose_name=_("author"), on_delete=models.CASCADE, related_name="+")
+
+    panels = [FieldPanel("author")]
+
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
+        verbose_name = _("author")
+        verbose_name_plural = _("authors")
+
+
+class PublicationEdition(Orderable):
+    """One language edition: a PDF of the publication, shared unchanged by every translation of the page."""
+
+    page = ParentalKey(PublicationPage, on_delete=models.CASCADE, related_name="editions")
+    language = models.CharField(_("language"), max_length=5, choices=EDITION_LANGUAGES)
+    document = models.ForeignKey(
+        "wagtaildocs.Document", verbose_name=_("document"), on_delete=models.PROTECT, related_name="+"
+    )
+    isbn = models.CharField(_("ISBN"), max_length=20, blank=True)
+    document_symbol = models.CharField(
+        _("document symbol"), max_length=80, blank=True, help_text=_("e.g. E/ESCWA/CL1.CCS/2026/TP.1")
+    )
+    page_count = models.PositiveIntegerField(_("pages"), null=True, blank=True, editable=False)
+    # Read from the PDF on save, for search only: not shown in the admin form.
+    extracted_text = models.TextField(blank=True, editable=False)
+    extracted_from = models.PositiveIntegerField(null=True, blank=True, editable=False)
+
+    panels = [
+        FieldRowPanel([FieldPanel("language"), FieldPanel("document")]),
+        FieldRowPanel([FieldPanel("isbn"), FieldPanel("document_symbol")]),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("edition")
+        verbose_name_plural = _("editions")
+
+    def save(self, *args, **kwargs):
+        if self.document_id and self.extracted_from != self.document_id:
+            self.read_document()
+        super().save(*args, **kwargs)
+
+    def read_document(self):
+        from .pdf_text import read_pdf
+
+        self.page_count, self.extracted_text = read_pdf(self.document)
+        self.extracted_from = self.document_id
+
+    @property
+    def language_label(self):
+        return dict(EDITION_LANGUAGES).get(self.language, self.language)
+
+    @property
+    def file_size(self):
+        return self.document.get_file_size()
+
+
+class PublicationRelatedPage(Orderable):
+    page = ParentalKey(PublicationPage, on_delete=models.CASCADE, related_name="related_pages")
+    related = models.ForeignKey("wagtailcore.Page", verbose_name=_("page"), on_delete=models.CASCADE, related_name="+")
+
+    panels = [FieldPanel("related")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("related page")
+        verbose_name_plural = _("related pages")
+
+
+def localized_topics(topics, locale):
+    """Topics are chosen on the Arabic page and copied to its translations: show each in the page's language."""
+    from home.models import Topic
+
+    topics = list(topics)
+    if not topics:
+        return []
+    translated = {
+        topic.translation_key: topic
+        for topic in Topic.objects.filter(locale=locale, translation_key__in=[t.translation_key for t in topics])
+    }
+    return [translated.get(topic.translation_key, topic) for topic in topics]

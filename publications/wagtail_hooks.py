@@ -1,0 +1,28 @@
+from django.template.loader import render_to_string
+from wagtail import hooks
+from wagtail.snippets.models import register_snippet
+
+from .models import Author
+
+register_snippet(Author)
+
+
+@hooks.register("home_page_sections", order=20)
+def latest_publications_section(home_page, request):
+    from .sections import latest_publications
+
+    publications, index_page = latest_publications(home_page)
+    if not publications:
+        return ""
+    return render_to_string(
+        "publications/home_section.html",
+        {"publications": publications, "index_page": index_page, "request": request},
+        request=request,
+    )
+
+
+@hooks.register("load_demo_content", order=30)
+def load_publications_demo_content():
+    from . import demo_content
+
+    return demo_content.load()

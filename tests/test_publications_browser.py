@@ -1,0 +1,76 @@
+"""A visitor browses the library, a publication, the partners register, an MoU and the news, in both languages."""
+
+import pytest
+from django.core.management import call_command
+
+from tests.browser import check_accessibility
+
+pytestmark = pytest.mark.browser
+
+PAGES = {
+    "ar": {
+        "index": "/ar/المنشورات-والدراسات/",
+        "publication": "/ar/المنشورات-والدراسات/عمان-نحو-المراجعة-المحلية-الطوعية-الثانية/",
+        "partners": "/ar/الشركاء/",
+        "mou": "/ar/الشركاء/العمل-المشترك-المنتدى-والبترا/",
+        "news": "/ar/أخبار-المنتدى/توقيع-مذكرتي-تفاهم-مع-البترا/",
+    },
+    "en": {
+        "index": "/en/publications/",
+        "publication": "/en/publications/amman-second-voluntary-local-review/",
+        "partners": "/en/partners/",
+        "mou": "/en/partners/forum-petra-joint-work/",
+        "news": "/en/news/amman-petra-sign-two-mous/",
+    },
+}
+
+
+@pytest.fixture
+def demo_site(live_site):
+    call_command("load_demo_content", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    return live_site
+
+
+@pytest.mark.parametrize("language_code", ["ar", "en"])
+@pytest.mark.parametrize("page", ["index", "publication", "partners", "mou", "news"])
+def test_page_is_accessible(demo_site, browser_page, language_code, page):
+    response = browser_page.goto(demo_site.url + PAGES[language_code][page])
+
+    assert response.status == 200
+    assert browser_page.locator("html").get_attribute("lang") == language_code
+    check_accessibility(browser_page)
+
+
+def test_visitor_narrows_the_library_with_facet_links(demo_site, browser_page):
+    browser_page.goto(demo_site.url + PAGES["en"]["index"])
+
+    browser_page.get_by_role("link", name="English (2)").click()
+    browser_page.get_by_role("link", name="Guide (1)").click()
+
+    assert "language=en" in browser_page.url and "type=guide" in browser_page.url
+    assert browser_page.get_by_role("heading", level=2, name="1 publication").is_visible()
+    assert browser_page.get_by_role("link", name="A guide to preparing a smart city strategy").is_visible()
+    check_accessibility(browser_page)
+
+
+def test_visitor_filters_the_mou_register_in_arabic(demo_site, browser_page):
+    browser_page.goto(demo_site.url + PAGES["ar"]["partners"])
+
+    browser_page.get_by_label("الحالة").select_option("expired")
+    browser_page.get_by_role("button", name="تصفية").click()
+
+    register = browser_page.locator(".cards")
+    assert register.get_by_role("link").count() == 1
+    assert "قادة التنقل الحضري المستدام" in register.inner_text()
+    check_accessibility(browser_page)
+
+
+def test_mou_lists_the_guide_delivered_under_it_and_the_guide_links_back(demo_site, browser_page):
+    browser_page.goto(demo_site.url + PAGES["en"]["mou"])
+
+    browser_page.get_by_role("link", name="A guide to preparing a smart city strategy").click()
+    browser_page.get_by_role(
+        "link", name="MoU on joint work between the Arab Smart Cities Forum and the Petra Authority"
+    ).click()
+
+    assert browser_page.url == demo_site.url + PAGES["en"]["mou"]
