@@ -19,5 +19,6 @@ if settings.DEBUG:
 
 # Everything a visitor reads carries its language: /ar/... and /en/...; "/" redirects by Accept-Language.
 urlpatterns += i18n_patterns(
+    path("search/", include("search.urls")),
     path("", include(wagtail_urls)),
 )

@@ -19,6 +19,7 @@ CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 INSTALLED_APPS = [
     "home",
     "partners",
+    "search",
     "forum_site",
     "wagtail_localize",
     "wagtail_localize.locales",
@@ -138,12 +139,21 @@ WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "txt", "xlsx", "z
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAIL_ALLOW_UNICODE_SLUGS = True
 
-# Search backends: see search/ (issue #5) for the Arabic normalisation on top.
+# Search: every backend indexes and queries Arabic-normalised, stemmed text (search/normalise.py). The
+# embedded default is the database backend (SQLite FTS5, or PostgreSQL with its 'arabic' configuration);
+# with ELASTICSEARCH_URL set, an Elasticsearch 9 cluster with an Arabic analyzer takes over.
 ELASTICSEARCH_URL = env.str("ELASTICSEARCH_URL", default="")
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
-if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
-    # PostgreSQL has no Arabic default; without this Arabic is indexed with the 'simple' config.
-    WAGTAILSEARCH_BACKENDS["default"]["SEARCH_CONFIG"] = "arabic"
+if ELASTICSEARCH_URL:
+    WAGTAILSEARCH_BACKENDS = {
+        "default": {
+            "BACKEND": "search.backends.elasticsearch",
+            "URLS": [ELASTICSEARCH_URL],
+            "INDEX_PREFIX": env.str("ELASTICSEARCH_INDEX_PREFIX", default="forum_"),
+            "TIMEOUT": env.int("ELASTICSEARCH_TIMEOUT", default=5),
+        }
+    }
+else:
+    WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.backends.database", "SEARCH_CONFIG": "arabic"}}
 
 LOGGING = {
     "version": 1,
