@@ -60,18 +60,25 @@ def normalise_arabic(text):
     return text.translate(_TRANSLATION).casefold()
 
 
-def stem_arabic(word):
-    """Light stemming of one normalised Arabic word, as Lucene's ArabicStemmer does."""
+def _strip_prefix(word):
     for prefix in _ARABIC_PREFIXES:
         # A lone و needs a word of at least 4 letters; other prefixes leave at least 2 letters.
         minimum = 4 if len(prefix) == 1 else len(prefix) + 2
         if len(word) >= minimum and word.startswith(prefix):
-            word = word[len(prefix) :]
-            break
+            return word[len(prefix) :]
+    return word
+
+
+def _strip_suffixes(word):
     for suffix in _ARABIC_SUFFIXES:
         if len(word) >= len(suffix) + 2 and word.endswith(suffix):
             word = word[: -len(suffix)]
     return word
+
+
+def stem_arabic(word):
+    """Light stemming of one normalised Arabic word, as Lucene's ArabicStemmer does."""
+    return _strip_suffixes(_strip_prefix(word))
 
 
 def stem_english(word):
@@ -96,7 +103,7 @@ def stem_word(word):
 def stem_candidates(word):
     """The stems a word may have: two when it may start with a one-letter particle (ب ل ك ف), else one."""
     stem = stem_word(word)
-    if len(word) >= 5 and word.startswith(_ONE_LETTER_PARTICLES) and stem_arabic(word) == stem:
+    if len(word) >= 5 and word.startswith(_ONE_LETTER_PARTICLES) and _strip_prefix(word) == word:
         without_particle = stem_arabic(word[1:])
         if without_particle != stem:
             return [stem, without_particle]

@@ -1,11 +1,13 @@
 """The site search: matching, filters with counts, snippets. The view parses input and renders; this decides."""
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import FieldDoesNotExist
+from django.core.paginator import Paginator
 from django.db.models import Case, Count, IntegerField, OuterRef, Q, Subquery, Value, When
 from django.db.models.functions import Coalesce, ExtractYear
 from django.utils.html import escape, strip_tags
@@ -22,6 +24,14 @@ RESULTS_PER_PAGE = 10
 # Elasticsearch pages through at most 10,000 hits; the filters and counts of a broader query cover the best ones.
 MAX_EXTERNAL_MATCHES = 1000
 SNIPPET_WORDS = 30
+
+
+class CountedPaginator(Paginator):
+    """A paginator told its count, which the facets' query has already computed."""
+
+    def __init__(self, object_list, per_page, count):
+        super().__init__(object_list, per_page)
+        self.count = count  # shadows Paginator.count, a cached property
 
 
 @dataclass(frozen=True)
@@ -129,6 +139,7 @@ class Facet:
 class SearchOutcome:
     query: str
     results: object  # a queryset of Page, ordered by relevance
+    total: int = 0
     types: list = field(default_factory=list)
     topics: list = field(default_factory=list)
     years: list = field(default_factory=list)
@@ -165,40 +176,48 @@ def search_pages(query, locale, filters, backend=None):
     type_q, topic_q = filters.type_q(types), filters.topic_q()
     year = year_expression()
 
-    def within(queryset, *qs, with_year=True):
-        queryset = queryset.filter(*qs)
-        if with_year and filters.year is not None:
-            queryset = queryset.annotate(_year=year).filter(_year=filters.year)
-        return queryset
+    results = matched.filter(type_q, topic_q)
+    if filters.year is not None:
+        results = results.annotate(_year=year).filter(_year=filters.year)
 
-    results = within(matched, type_q, topic_q)
-    ids_for = lambda *qs, with_year=True: within(matched, *qs, with_year=with_year).order_by().values("pk")  # noqa: E731
-
-    type_counts = dict(
-        Page.objects.filter(pk__in=ids_for(topic_q)).values_list("content_type_id").annotate(n=Count("pk")).order_by()
-    )
-    claimed = set().union(*types.values())
-    type_facets = []
-    for result_type in RESULT_TYPES:
-        if result_type.key == OTHER_PAGES:
-            count = sum(n for content_type_id, n in type_counts.items() if content_type_id not in claimed)
-        else:
-            count = sum(type_counts.get(content_type_id, 0) for content_type_id in types[result_type.key])
-        if count or filters.type == result_type.key:
-            type_facets.append(Facet(result_type.key, result_type.label, count))
-
-    year_counts = (
-        Page.objects.filter(pk__in=ids_for(type_q, topic_q, with_year=False))
+    # One grouped query yields the type counts, the year counts and the total, so the full-text match runs
+    # once for all of them: on a broad query over a large corpus, the match is what costs.
+    rows = (
+        Page.objects.filter(pk__in=matched.filter(topic_q).order_by().values("pk"))
         .annotate(_year=year)
-        .exclude(_year=None)
-        .values_list("_year")
+        .values_list("content_type_id", "_year")
         .annotate(n=Count("pk"))
-        .order_by("-_year")
+        .order_by()
     )
-    year_facets = [Facet(value, str(value), n) for value, n in year_counts]
+    type_of = {content_type_id: key for key, ids in types.items() for content_type_id in ids}
+    type_counts, year_counts, total = Counter(), Counter(), 0
+    for content_type_id, result_year, n in rows:
+        key = type_of.get(content_type_id, OTHER_PAGES)
+        in_year = filters.year is None or result_year == filters.year
+        in_type = not filters.type or key == filters.type
+        if in_year:
+            type_counts[key] += n
+        if in_type and result_year is not None:
+            year_counts[result_year] += n
+        if in_type and in_year:
+            total += n
 
-    topic_facets = _topic_facets(ids_for(type_q), filters)
-    return SearchOutcome(query=query, results=results, types=type_facets, topics=topic_facets, years=year_facets)
+    type_facets = [
+        Facet(result_type.key, result_type.label, type_counts[result_type.key])
+        for result_type in RESULT_TYPES
+        if type_counts[result_type.key] or filters.type == result_type.key
+    ]
+    if filters.year is not None:
+        year_counts.setdefault(filters.year, 0)
+    year_facets = [Facet(value, str(value), year_counts[value]) for value in sorted(year_counts, reverse=True)]
+
+    topic_ids = matched.filter(type_q)
+    if filters.year is not None:
+        topic_ids = topic_ids.annotate(_year=year).filter(_year=filters.year)
+    topic_facets = _topic_facets(topic_ids.order_by().values("pk"), filters)
+    return SearchOutcome(
+        query=query, results=results, total=total, types=type_facets, topics=topic_facets, years=year_facets
+    )
 
 
 def _topic_facets(page_ids, filters):

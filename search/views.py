@@ -1,4 +1,3 @@
-from django.core.paginator import Paginator
 from django.http import JsonResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
@@ -62,7 +61,8 @@ def search(request):
     if query and site_search.searchable(query):
         locale = Locale.get_active()
         outcome = site_search.search_pages(query, locale, filters)
-        page_obj = Paginator(outcome.results, site_search.RESULTS_PER_PAGE).get_page(request.GET.get("page"))
+        paginator = site_search.CountedPaginator(outcome.results, site_search.RESULTS_PER_PAGE, outcome.total)
+        page_obj = paginator.get_page(request.GET.get("page"))
         # One query per page type on the page, not one per result.
         specific = {page.pk: page for page in Page.objects.filter(pk__in=[p.pk for p in page_obj]).specific()}
         context.update(
