@@ -10,11 +10,13 @@ SUGGESTION_MIN_LENGTH = 3
 SUGGESTION_COUNT = 8
 
 
-def _int_or_none(value):
+def _int_or_none(value, largest=2**31 - 1):
+    """A positive integer from the query string, or None: what no database column could hold is dropped."""
     try:
-        return int(value)
+        number = int(value)
     except (TypeError, ValueError):
         return None
+    return number if 0 < number <= largest else None
 
 
 def _facet_groups(request, outcome, filters):
@@ -55,7 +57,7 @@ def search(request):
     filters = site_search.Filters(
         type=request.GET.get("type", "") if request.GET.get("type") in type_keys else "",
         topic=_int_or_none(request.GET.get("topic")),
-        year=_int_or_none(request.GET.get("year")),
+        year=_int_or_none(request.GET.get("year"), largest=9999),
     )
     context = {"query": query, "filters": filters, "searched": False}
     if query and site_search.searchable(query):
@@ -83,7 +85,9 @@ def search(request):
             ],
             picks=site_search.editors_picks(query, locale),
         )
-        site_search.record_query(query)
+        if "page" not in request.GET:
+            # Counted once per search, not again for each page of its results.
+            site_search.record_query(query)
     elif query:
         context["searched"] = True
         context["hits"] = []

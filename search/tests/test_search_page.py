@@ -125,6 +125,25 @@ def type_counts(response):
     return dict(re.findall(r'type=(\w+)">[^<]*<span class="search-facet__count">\((\d+)\)', html))
 
 
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"type": "nonsense"},
+        {"topic": "abc"},
+        {"topic": "99999999999999999999999"},
+        {"year": "-5"},
+        {"year": "99999999999999999999"},
+        {"page": "last"},
+        {"page": "999"},
+    ],
+)
+def test_malformed_filters_are_ignored(client, search_pages, params):
+    response = client.get("/ar/search/", {"q": "مؤشر", **params})
+
+    assert response.status_code == 200
+    assert result_titles(response) == ["مؤشر المدن الذكية"]
+
+
 def test_type_filter_counts_each_type(client, search_pages, site_tree):
     create_mou(site_tree, "مذكرة تفاهم لمؤشر الأداء", "Performance index MoU")
 
