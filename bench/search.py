@@ -208,7 +208,7 @@ def measure(rounds):
 
     backend = get_search_backend()
     locales = {code: Locale.objects.get(language_code=code) for code in QUERIES}
-    timings = {"page": [], "backend": []}
+    timings = {"page": [], "backend": [], "by_query": {}}
     for _round in range(rounds):
         for code, queries in QUERIES.items():
             for query in queries:
@@ -221,6 +221,7 @@ def measure(rounds):
                 candidates = Page.objects.live().filter(locale=locales[code])
                 list(backend.search(query, candidates)[: site_search.RESULTS_PER_PAGE])
                 timings["backend"].append(time.perf_counter() - started)
+                timings["by_query"].setdefault(query, []).append(timings["backend"][-1])
                 assert query.startswith(("كلمه", "unlikely")) or first_page, f"no result for {query!r}"
     return timings
 
@@ -229,6 +230,7 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", type=int, nargs="+", default=[1_000, 10_000, 100_000])
     parser.add_argument("--rounds", type=int, default=5, help="times each query runs per size")
+    parser.add_argument("--per-query", action="store_true", help="also print each query's median search time")
     parser.add_argument("--budget", type=float, default=1200, help="seconds after which no larger size starts")
     args = parser.parse_args()
 
@@ -275,6 +277,9 @@ def main():
                 f" {percentile(timings['backend'], 0.95) * 1000:>8.1f}ms",
                 flush=True,
             )
+            if args.per_query:
+                for query, samples in timings["by_query"].items():
+                    print(f"{'':>8} {query}: {percentile(samples, 0.5) * 1000:.1f}ms")
     finally:
         connection.creation.destroy_test_db(old_name, verbosity=0)
 
