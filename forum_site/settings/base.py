@@ -141,7 +141,9 @@ WAGTAIL_ALLOW_UNICODE_SLUGS = True
 
 # Search: every backend indexes and queries Arabic-normalised, stemmed text (search/normalise.py). The
 # embedded default is the database backend (SQLite FTS5, or PostgreSQL with its 'arabic' configuration);
-# with ELASTICSEARCH_URL set, an Elasticsearch 9 cluster with an Arabic analyzer takes over.
+# with ELASTICSEARCH_URL set, an Elasticsearch 9 cluster with an Arabic analyzer takes over. One backend
+# serves both languages: the database backends keep one index row per object in a table they all share, so a
+# backend per language would overwrite the other's rows; the search view filters by locale instead.
 ELASTICSEARCH_URL = env.str("ELASTICSEARCH_URL", default="")
 if ELASTICSEARCH_URL:
     WAGTAILSEARCH_BACKENDS = {
