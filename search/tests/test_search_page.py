@@ -220,3 +220,17 @@ def test_suggestions_stay_in_the_current_language(client, search_pages):
 
     assert {"Smart cities index", "Smart city guide"} <= {s["title"] for s in suggestions}
     assert all(s["url"].startswith("/en/") for s in suggestions)
+
+
+def test_year_comes_from_the_page_types_search_date_field(client, search_pages, site_tree, monkeypatch):
+    # The contract page types follow: `search_date_field` names their main date (an MoU's signing date).
+    from partners.models import MoUPage
+
+    monkeypatch.setattr(MoUPage, "search_date_field", "signed_on", raising=False)
+    mou, _english = create_mou(site_tree, "مذكرة تفاهم لمؤشر الأداء", "Performance index MoU")
+    MoUPage.objects.filter(pk=mou.pk).update(signed_on="2019-05-01")
+
+    html = client.get("/ar/search/", {"q": "مؤشر"}).content.decode()
+
+    assert "year=2019" in html
+    assert result_titles(client.get("/ar/search/", {"q": "مؤشر", "year": "2019"})) == ["مذكرة تفاهم لمؤشر الأداء"]
