@@ -1,15 +1,19 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path
+from django.views.generic import TemplateView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from forum_site.sitemaps import BilingualSitemap
+
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
-    path("sitemap.xml", sitemap),
+    path("sitemap.xml", sitemap, {"sitemaps": {"pages": BilingualSitemap}}),
+    path("robots.txt", TemplateView.as_view(template_name="robots.txt", content_type="text/plain")),
 ]
 
 if settings.DEBUG:
@@ -19,6 +23,7 @@ if settings.DEBUG:
 
 # Everything a visitor reads carries its language: /ar/... and /en/...; "/" redirects by Accept-Language.
 urlpatterns += i18n_patterns(
+    path("programs/", include("programs.urls")),
     path("search/", include("search.urls")),
     path("", include(wagtail_urls)),
 )

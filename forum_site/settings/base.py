@@ -18,6 +18,7 @@ CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 
 INSTALLED_APPS = [
     "home",
+    "programs",
     "partners",
     "search",
     "forum_site",
@@ -138,6 +139,8 @@ WAGTAILADMIN_BASE_URL = env.str("WAGTAILADMIN_BASE_URL", default="http://127.0.0
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "txt", "xlsx", "zip"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAIL_ALLOW_UNICODE_SLUGS = True
+# Nothing loads from an outside host, avatars included.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 
 # Search: every backend indexes and queries Arabic-normalised, stemmed text (search/normalise.py). The
 # embedded default is the database backend (SQLite FTS5, or PostgreSQL with its 'arabic' configuration);

@@ -62,3 +62,9 @@ def absolute(url, request):
 @register.filter
 def address_for(site_settings, language_code):
     return site_settings.address_for(language_code)
+
+
+@register.filter
+def elided_page_range(page_obj):
+    """Page numbers with "…" in long listings, so a 1,000-page result doesn't print 1,000 links."""
+    return page_obj.paginator.get_elided_page_range(page_obj.number, on_each_side=2, on_ends=1)

@@ -28,3 +28,12 @@ def test_demo_topics_exist_in_arabic_and_english(db):
     assert arabic.get_translation(Topic.objects.filter(locale__language_code="en").first().locale).name == (
         "Artificial intelligence"
     )
+
+
+def test_every_demo_page_is_served_in_both_languages_after_the_command(client, db):
+    call_command("load_demo_content", stdout=open("/dev/null", "w"))
+    for page in Page.objects.filter(depth__gt=1).live():
+        assert client.get(page.url).status_code == 200, page.url
+    assert Page.objects.filter(depth__gt=1, locale__language_code="en").count() == (
+        Page.objects.filter(depth__gt=1, locale__language_code="ar").count()
+    )

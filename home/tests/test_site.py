@@ -99,3 +99,19 @@ def test_home_page_renders_in_a_constant_number_of_queries(client, site_tree, dj
     translation.activate("ar")
     with django_assert_max_num_queries(20):
         client.get("/ar/")
+
+
+def test_sitemap_lists_both_languages_with_hreflang_alternates(client, site_tree, django_assert_max_num_queries):
+    # Full URLs come from the Wagtail Site record (localhost in the demo; the real domain in production).
+    with django_assert_max_num_queries(10):
+        xml = client.get("/sitemap.xml").content.decode()
+    assert "<loc>http://localhost/ar/</loc>" in xml
+    assert "<loc>http://localhost/en/about/</loc>" in xml
+    assert '<xhtml:link rel="alternate" hreflang="en" href="http://localhost/en/about/"/>' in xml
+    assert xml.count("<url>") == 8
+
+
+def test_robots_txt_points_to_the_sitemap_and_keeps_out_of_the_admin(client, db):
+    text = client.get("/robots.txt").content.decode()
+    assert "Disallow: /admin/" in text
+    assert "Sitemap: http://testserver/sitemap.xml" in text

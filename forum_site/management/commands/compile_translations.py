@@ -12,7 +12,8 @@ class Command(BaseCommand):
         # compilemessages needs GNU gettext's msgfmt; `make run` must work with nothing but Python.
         for po_path in project_catalogues():
             polib.pofile(str(po_path)).save_as_mofile(str(po_path.with_suffix(".mo")))
-            self.stdout.write(f"compiled {po_path.relative_to(settings.BASE_DIR)}")
+            if options["verbosity"] > 1:
+                self.stdout.write(f"compiled {po_path.relative_to(settings.BASE_DIR)}")
 
 
 def project_catalogues():

@@ -1,0 +1,152 @@
+"""Listings of courses and workshops (training calendar, program page, home section) in fixed query counts."""
+
+import datetime
+import zoneinfo
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.core.paginator import Paginator
+from django.db.models import Count, IntegerField, OuterRef, Subquery, Value
+from django.db.models.functions import Coalesce
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from home.models import Topic
+
+from .models import EventPage, Registration, TrainingCoursePage, Venue, WorkshopPage
+
+AMMAN = zoneinfo.ZoneInfo(settings.TIME_ZONE)
+
+
+def _count_of(status):
+    # Registrations belong to the default-language event; every translation shares its translation_key.
+    counts = (
+        Registration.objects.filter(event__translation_key=OuterRef("translation_key"), status=status)
+        .order_by()
+        .values("event__translation_key")
+        .annotate(total=Count("pk"))
+        .values("total")[:1]
+    )
+    return Coalesce(Subquery(counts, output_field=IntegerField()), Value(0))
+
+
+def events_with_seats(queryset):
+    return queryset.select_related("venue").annotate(
+        confirmed_count=_count_of(Registration.Status.CONFIRMED),
+        waitlist_count=_count_of(Registration.Status.WAITLISTED),
+    )
+
+
+@dataclass
+class SeatStatus:
+    code: str
+    label: str
+    seats_left: int = 0
+
+
+def seat_status(event, now=None):
+    """'ended', 'not_yet_open', 'closed', 'open' (seats left) or 'waitlist'; needs the seat annotations."""
+    now = now or timezone.now()
+    if event.end_at <= now:
+        return SeatStatus("ended", _("Ended"))
+    window = event.registration_window(now)
+    if window == "not_yet_open":
+        return SeatStatus("not_yet_open", _("Registration not open yet"))
+    if window == "closed":
+        return SeatStatus("closed", _("Registration closed"))
+    left = max(event.capacity - event.confirmed_count, 0)
+    if left:
+        return SeatStatus("open", _("Seats left"), left)
+    return SeatStatus("waitlist", _("Waitlist only"))
+
+
+def _kind_labels():
+    content_types = ContentType.objects.get_for_models(TrainingCoursePage, WorkshopPage)
+    return {
+        content_types[TrainingCoursePage].pk: TrainingCoursePage._meta.verbose_name,
+        content_types[WorkshopPage].pk: WorkshopPage._meta.verbose_name,
+    }
+
+
+def decorate(events, now=None):
+    labels = _kind_labels()
+    for event in events:
+        event.seat_status = seat_status(event, now)
+        event.kind_label = labels.get(event.content_type_id, EventPage._meta.verbose_name)
+    return events
+
+
+def upcoming_and_past_events(program):
+    now = timezone.now()
+    events = events_with_seats(EventPage.objects.child_of(program).live())
+    upcoming = decorate(list(events.filter(end_at__gt=now).order_by("start_at")), now)
+    past = decorate(list(events.filter(end_at__lte=now).order_by("-start_at")[:20]), now)
+    return upcoming, past
+
+
+def upcoming_events(locale, limit):
+    now = timezone.now()
+    events = events_with_seats(EventPage.objects.live().filter(locale=locale, end_at__gt=now)).order_by("start_at")
+    return decorate(list(events[:limit]), now)
+
+
+def _month_range(value):
+    try:
+        year, month = (int(part) for part in value.split("-"))
+        start = datetime.datetime(year, month, 1, tzinfo=AMMAN)
+    except (TypeError, ValueError):
+        return None
+    end = datetime.datetime(year + (month == 12), month % 12 + 1, 1, tzinfo=AMMAN)
+    return start, end
+
+
+def calendar_context(page, request):
+    now = timezone.now()
+    past = request.GET.get("when") == "past"
+    events = EventPage.objects.live().filter(locale_id=page.locale_id)
+    events = events.filter(end_at__lte=now).order_by("-start_at") if past else events.filter(end_at__gt=now)
+    if not past:
+        events = events.order_by("start_at")
+
+    topics = list(Topic.objects.filter(locale_id=page.locale_id))
+    cities = sorted(set(Venue.objects.filter(locale_id=page.locale_id).values_list("city", flat=True)))
+    months = list(events.datetimes("start_at", "month", tzinfo=AMMAN))
+    modes = EventPage.DeliveryMode.choices
+
+    chosen = {
+        "topic": request.GET.get("topic", ""),
+        "month": request.GET.get("month", ""),
+        "mode": request.GET.get("mode", ""),
+        "city": request.GET.get("city", ""),
+    }
+    topic = next((topic for topic in topics if topic.slug == chosen["topic"]), None)
+    if topic is not None:
+        # Topics are chosen on the default-language page (wagtail-localize does not sync many-to-many fields),
+        # so translations are matched through their source page's translation_key.
+        tagged = EventPage.objects.filter(
+            locale__language_code=settings.LANGUAGE_CODE, topics__translation_key=topic.translation_key
+        )
+        events = events.filter(translation_key__in=tagged.values("translation_key"))
+    month_range = _month_range(chosen["month"]) if chosen["month"] else None
+    if month_range:
+        events = events.filter(start_at__gte=month_range[0], start_at__lt=month_range[1])
+    if chosen["mode"] in dict(modes):
+        events = events.filter(delivery_mode=chosen["mode"])
+    if chosen["city"] in cities:
+        events = events.filter(venue__city=chosen["city"])
+
+    paginator = Paginator(events_with_seats(events.distinct()), page.events_per_page)
+    page_obj = paginator.get_page(request.GET.get("page"))
+    page_obj.object_list = decorate(list(page_obj.object_list), now)
+    return {
+        "past": past,
+        "page_obj": page_obj,
+        "events": page_obj.object_list,
+        "filters": chosen,
+        "topics": topics,
+        "cities": cities,
+        "months": [(f"{month:%Y-%m}", month) for month in months],
+        "modes": modes,
+        "is_filtered": any(chosen.values()),
+    }

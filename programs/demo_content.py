@@ -1,0 +1,501 @@
+"""Programs, courses and workshops of the demo site, in Arabic with English translations.
+
+Dates are set relative to the day the demo is loaded, so a fresh demo always has upcoming events, a full
+course with a waitlist, one whose registration is not open yet, and past workshops.
+"""
+
+from datetime import timedelta
+
+from django.utils import timezone
+from wagtail.models import Locale
+from wagtail.rich_text import RichText
+
+from forum_site.localize import Bilingual, translate
+from home.demo_content import arabic_home
+from home.models import Topic
+from partners.models import MoUPage, PartnerOrganisation
+
+from .models import (
+    ProgramIndexPage,
+    ProgramPage,
+    Registration,
+    Trainer,
+    TrainingCalendarPage,
+    TrainingCoursePage,
+    Venue,
+    WorkshopPage,
+)
+
+# (Arabic name, English name, kind): looked up by Arabic name, since the partners app creates the same ones.
+PARTNERS = {
+    "petra": ("سلطة إقليم البترا التنموي السياحي", "Petra Development and Tourism Region Authority", "government"),
+    "audi": ("المعهد العربي لإنماء المدن", "Arab Urban Development Institute", "regional"),
+    "ecat": ("مركز البيئة للمدن العربية", "Environment Centre for Arab Towns", "regional"),
+    "cultural": ("مجموعة العمل الثقافي للمدن العربية", "Arab Cities Cultural Work Group", "regional"),
+    "amman": ("أمانة عمان الكبرى", "Greater Amman Municipality", "municipality"),
+}
+
+
+def load():
+    home = arabic_home()
+    if home is None:
+        return 0
+    arabic = Locale.objects.get(language_code="ar")
+    created = 0
+    partners, count = _partners(arabic)
+    created += count
+    venues, count = _venues(arabic)
+    created += count
+    trainers, count = _trainers(arabic)
+    created += count
+    created += _calendar_page(home)
+    index, count = _program_index(home)
+    created += count
+    created += _programs(index, arabic, partners, venues, trainers)
+    return created
+
+
+def _partners(arabic):
+    partners, created = {}, 0
+    for key, (name_ar, name_en, kind) in PARTNERS.items():
+        partner = PartnerOrganisation.objects.filter(locale=arabic, name=name_ar).first()
+        if partner is None:
+            partner = PartnerOrganisation.objects.create(locale=arabic, name=name_ar, kind=kind, country="")
+            created += 1
+        english = PartnerOrganisation.objects.filter(
+            translation_key=partner.translation_key, locale__language_code="en"
+        )
+        if not english.exists():
+            translate(partner, {name_ar: name_en})
+        partners[key] = partner
+    return partners, created
+
+
+def _venues(arabic):
+    t = Bilingual()
+    rows = {
+        "amman": dict(
+            name=t("قاعة المؤتمرات في أمانة عمان الكبرى", "Greater Amman Municipality conference hall"),
+            city=t("عمّان", "Amman"),
+            country=t("الأردن", "Jordan"),
+            address=t("رأس العين، عمّان", "Ras Al-Ain, Amman"),
+        ),
+        "petra": dict(
+            name=t("مركز زوار البترا", "Petra Visitor Centre"),
+            city=t("البترا", "Petra"),
+            country=t("الأردن", "Jordan"),
+            address=t("وادي موسى، إقليم البترا", "Wadi Musa, Petra Region"),
+        ),
+    }
+    venues, created = {}, 0
+    for key, fields in rows.items():
+        venue = Venue.objects.filter(locale=arabic, name=fields["name"]).first()
+        if venue is None:
+            venue = Venue.objects.create(locale=arabic, **fields)
+            translate(venue, t.english)
+            created += 1
+        venues[key] = venue
+    return venues, created
+
+
+def _trainers(arabic):
+    t = Bilingual()
+    rows = {
+        "gis": dict(
+            name=t("م. ليلى الحسن", "Eng. Layla Al-Hasan"),
+            title=t("خبيرة نظم المعلومات الجغرافية، أمانة عمان الكبرى", "GIS expert, Greater Amman Municipality"),
+            bio=t(
+                "عملت على مشروع تسمية الشوارع وترقيم المباني في عمّان وتدرّب فرق البلديات على العنونة الرقمية.",
+                "She worked on Amman's street naming and building numbering and trains municipal teams in "
+                "digital addressing.",
+            ),
+        ),
+        "ai": dict(
+            name=t("د. سامر النابلسي", "Dr. Samer Al-Nabulsi"),
+            title=t("باحث في الذكاء الاصطناعي وإنترنت الأشياء", "Researcher in AI and the Internet of Things"),
+            bio=t(
+                "يقدّم الاستشارات للمدن العربية في توظيف أجهزة الاستشعار والبيانات لخدمات بلدية أذكى.",
+                "He advises Arab cities on using sensors and data for smarter municipal services.",
+            ),
+        ),
+        "digital": dict(
+            name=t("م. رنا العمري", "Eng. Rana Al-Omari"),
+            title=t("مستشارة التحول الرقمي", "Digital transformation adviser"),
+            bio=t(
+                "قادت تصميم خدمات إلكترونية بلدية تخدم المواطنين على مدار الساعة.",
+                "She led the design of municipal e-services that serve citizens around the clock.",
+            ),
+        ),
+    }
+    trainers, created = {}, 0
+    for key, fields in rows.items():
+        trainer = Trainer.objects.filter(locale=arabic, name=fields["name"]).first()
+        if trainer is None:
+            trainer = Trainer.objects.create(locale=arabic, **fields)
+            translate(trainer, t.english)
+            created += 1
+        trainers[key] = trainer
+    return trainers, created
+
+
+def _calendar_page(home):
+    t = Bilingual()
+    slug = t("التقويم-التدريبي", "training-calendar")
+    if home.get_children().filter(slug=slug).exists():
+        return 0
+    page = TrainingCalendarPage(
+        title=t("التقويم التدريبي", "Training calendar"),
+        slug=slug,
+        show_in_menus=True,
+        introduction=RichText(
+            t.paragraphs(
+                (
+                    "جميع الدورات التدريبية وورش العمل القادمة في برامج المنتدى، مرتبة حسب الموعد.",
+                    "Every upcoming training course and workshop across the forum's programs, soonest first.",
+                )
+            )
+        ),
+    )
+    home.add_child(instance=page)
+    page.save_revision().publish()
+    translate(page, t.english)
+    return 1
+
+
+def _program_index(home):
+    t = Bilingual()
+    slug = t("البرامج", "programs")
+    index = ProgramIndexPage.objects.child_of(home).filter(slug=slug).first()
+    if index is not None:
+        return index, 0
+    index = ProgramIndexPage(
+        title=t("البرامج", "Programs"),
+        slug=slug,
+        show_in_menus=True,
+        introduction=RichText(
+            t.paragraphs(
+                (
+                    "برامج المنتدى التدريبية تبني قدرات العاملين في البلديات العربية على التحول الرقمي والذكي.",
+                    "The forum's training programs build the skills of Arab municipal staff for the digital "
+                    "and smart transformation.",
+                )
+            )
+        ),
+    )
+    home.add_child(instance=index)
+    index.save_revision().publish()
+    translate(index, t.english)
+    return index, 1
+
+
+def _at(days, hour, minute=0):
+    day = timezone.localtime() + timedelta(days=days)
+    return day.replace(hour=hour, minute=minute, second=0, microsecond=0)
+
+
+def _topics(arabic, *slugs):
+    return list(Topic.objects.filter(locale=arabic, slug__in=slugs))
+
+
+def _petra_mou(arabic):
+    # The partners app may have created the forum–Petra MoU; the GIS course is delivered under it.
+    return MoUPage.objects.filter(locale=arabic, title__contains="البترا").order_by("path").first()
+
+
+def _programs(index, arabic, partners, venues, trainers):
+    created = 0
+    for program_spec in _program_specs(arabic, partners, venues, trainers):
+        t = program_spec["t"]
+        program = ProgramPage.objects.child_of(index).filter(slug=program_spec["slug"]).first()
+        if program is None:
+            program = ProgramPage(
+                title=program_spec["title"],
+                slug=program_spec["slug"],
+                summary=program_spec["summary"],
+                body=program_spec["body"],
+            )
+            program.topics.set(program_spec["topics"])
+            program.partners.set(program_spec["partners"])
+            index.add_child(instance=program)
+            program.save_revision().publish()
+            translate(program, t.english)
+            created += 1
+        for event_spec in program_spec["events"]:
+            created += _event(program, event_spec, t)
+    return created
+
+
+def _event(program, spec, t):
+    spec = dict(spec)
+    model = spec.pop("model")
+    topics, partners, event_trainers = spec.pop("topics"), spec.pop("partners"), spec.pop("trainers")
+    registrations = spec.pop("registrations", [])
+    if model.objects.child_of(program).filter(slug=spec["slug"]).exists():
+        return 0
+    event = model(**spec)
+    event.topics.set(topics)
+    event.partners.set(partners)
+    event.trainers.set(event_trainers)
+    program.add_child(instance=event)
+    event.save_revision().publish()
+    translate(event, t.english)
+    for number, (name_ar, name_latin, status) in enumerate(registrations, start=1):
+        # Demo registrants are made directly: no email is owed to an example.org address.
+        Registration.objects.create(
+            event=event,
+            status=status,
+            name_arabic=name_ar,
+            name_latin=name_latin,
+            email=f"demo{number}.{event.pk}@example.org",
+            phone="+96265000000",
+            country="JO",
+            city="عمّان",
+            organisation="أمانة عمان الكبرى",
+            job_title="مهندس",
+            consented_at=timezone.now(),
+            created_at=timezone.now() + timedelta(seconds=number),
+        )
+    return 1
+
+
+def _agenda(t, *slots):
+    return {
+        "heading": t("البرنامج", "Agenda"),
+        "day": None,
+        "slots": [
+            {"starts": start, "ends": end, "title": t(title_ar, title_en), "speaker": ""}
+            for start, end, title_ar, title_en in slots
+        ],
+    }
+
+
+def _program_specs(arabic, partners, venues, trainers):
+    from datetime import time
+
+    specs = []
+
+    t = Bilingual()
+    specs.append(
+        dict(
+            t=t,
+            title=t("التحول الرقمي في البلديات", "Digital transformation in municipalities"),
+            slug=t("التحول-الرقمي", "digital-transformation"),
+            summary=t(
+                "برنامج يساعد البلديات العربية على نقل خدماتها إلى الإنترنت وإدارة بياناتها المكانية.",
+                "A program that helps Arab municipalities move their services online and manage their spatial data.",
+            ),
+            body=[
+                (
+                    "paragraph",
+                    RichText(
+                        t.paragraphs(
+                            (
+                                "يستند البرنامج إلى تجربة أمانة عمان الكبرى في الخدمات الإلكترونية وتسمية الشوارع "
+                                "وترقيم المباني ونظم المعلومات الجغرافية.",
+                                "The program draws on the Greater Amman Municipality's experience in e-services, "
+                                "street naming and numbering, and GIS.",
+                            ),
+                        )
+                    ),
+                )
+            ],
+            topics=_topics(arabic, "digital-transformation", "e-services", "gis-addressing"),
+            partners=[partners["amman"], partners["petra"]],
+            events=[
+                dict(
+                    model=TrainingCoursePage,
+                    title=t(
+                        "نظم المعلومات الجغرافية والعنونة للبلديات",
+                        "GIS and addressing for municipalities",
+                    ),
+                    slug=t("نظم-المعلومات-الجغرافية-والعنونة", "gis-and-addressing"),
+                    summary=t(
+                        "دورة تطبيقية مع سلطة إقليم البترا في تسمية الشوارع وترقيم المباني وبناء قاعدة بيانات مكانية.",
+                        "A hands-on course with the Petra Authority on street naming, building numbering and "
+                        "building a spatial database.",
+                    ),
+                    start_at=_at(30, 9),
+                    end_at=_at(32, 15),
+                    delivery_mode=TrainingCoursePage.DeliveryMode.IN_PERSON,
+                    venue=venues["petra"],
+                    delivery_language=TrainingCoursePage.DeliveryLanguage.ARABIC,
+                    target_audience=t(
+                        "مهندسو نظم المعلومات الجغرافية وموظفو التخطيط في البلديات.",
+                        "GIS engineers and planning staff of municipalities.",
+                    ),
+                    eligibility=t(
+                        "معرفة أساسية بنظم المعلومات الجغرافية.",
+                        "A basic knowledge of GIS.",
+                    ),
+                    capacity=25,
+                    registration_opens_at=_at(-10, 9),
+                    registration_closes_at=_at(27, 23, 59),
+                    mou=_petra_mou(arabic),
+                    body=[
+                        (
+                            "agenda",
+                            _agenda(
+                                t,
+                                (time(9), time(10, 30), "أسس العنونة الرقمية", "Foundations of digital addressing"),
+                                (time(11), time(13), "تسمية الشوارع وترقيم المباني", "Street naming and numbering"),
+                                (time(14), time(15), "تمرين تطبيقي في البترا", "Field exercise in Petra"),
+                            ),
+                        )
+                    ],
+                    topics=_topics(arabic, "gis-addressing"),
+                    partners=[partners["petra"], partners["amman"]],
+                    trainers=[trainers["gis"]],
+                ),
+                dict(
+                    model=TrainingCoursePage,
+                    title=t(
+                        "تصميم الخدمات الإلكترونية البلدية",
+                        "Designing municipal e-services",
+                    ),
+                    slug=t("تصميم-الخدمات-الإلكترونية", "designing-e-services"),
+                    summary=t(
+                        "كيف تحوّل البلدية معاملة ورقية إلى خدمة إلكترونية سهلة الاستخدام.",
+                        "How a municipality turns a paper procedure into an easy-to-use online service.",
+                    ),
+                    start_at=_at(14, 10),
+                    end_at=_at(15, 14),
+                    delivery_mode=TrainingCoursePage.DeliveryMode.IN_PERSON,
+                    venue=venues["amman"],
+                    delivery_language=TrainingCoursePage.DeliveryLanguage.ARABIC,
+                    target_audience=t(
+                        "مديرو الخدمات وفرق تكنولوجيا المعلومات في البلديات.",
+                        "Service managers and IT teams of municipalities.",
+                    ),
+                    eligibility="",
+                    capacity=3,
+                    registration_opens_at=_at(-20, 9),
+                    registration_closes_at=_at(12, 23, 59),
+                    body=[],
+                    topics=_topics(arabic, "e-services", "digital-transformation"),
+                    partners=[partners["amman"]],
+                    trainers=[trainers["digital"]],
+                    registrations=[
+                        ("أحمد الخطيب", "Ahmad Al-Khatib", Registration.Status.CONFIRMED),
+                        ("سارة العلي", "Sara Al-Ali", Registration.Status.CONFIRMED),
+                        ("محمد الزعبي", "Mohammad Al-Zoubi", Registration.Status.CONFIRMED),
+                        ("هبة الرفاعي", "Hiba Al-Rifai", Registration.Status.WAITLISTED),
+                        ("خالد البدور", "Khaled Al-Bdour", Registration.Status.WAITLISTED),
+                    ],
+                ),
+            ],
+        )
+    )
+
+    t = Bilingual()
+    specs.append(
+        dict(
+            t=t,
+            title=t("استراتيجيات المدن الذكية", "Smart city strategy"),
+            slug=t("استراتيجيات-المدن-الذكية", "smart-city-strategy"),
+            summary=t(
+                "الذكاء الاصطناعي وإنترنت الأشياء وإدارة المعرفة في خدمة مدن عربية ذكية ومستدامة.",
+                "Artificial intelligence, the Internet of Things and knowledge management for smart, sustainable "
+                "Arab cities.",
+            ),
+            body=[],
+            topics=_topics(arabic, "smart-city-strategy", "artificial-intelligence", "internet-of-things"),
+            partners=[partners["audi"], partners["ecat"], partners["cultural"]],
+            events=[
+                dict(
+                    model=WorkshopPage,
+                    title=t(
+                        "الذكاء الاصطناعي وإنترنت الأشياء من أجل مدن مستدامة",
+                        "AI and the Internet of Things for sustainable cities",
+                    ),
+                    slug=t("الذكاء-الاصطناعي-وإنترنت-الأشياء", "ai-and-iot-for-sustainable-cities"),
+                    summary=t(
+                        "ورشة مشتركة مع المعهد العربي لإنماء المدن ومركز البيئة للمدن العربية ضمن المؤتمر العام "
+                        "الثامن عشر لمنظمة المدن العربية في عمّان.",
+                        "A joint workshop with the Arab Urban Development Institute and the Environment Centre for "
+                        "Arab Towns at the Arab Towns Organization's 18th General Conference in Amman.",
+                    ),
+                    start_at=_at(-45, 10),
+                    end_at=_at(-45, 13),
+                    delivery_mode=WorkshopPage.DeliveryMode.IN_PERSON,
+                    venue=venues["amman"],
+                    delivery_language=WorkshopPage.DeliveryLanguage.BOTH,
+                    target_audience=t(
+                        "وفود العواصم والبلديات العربية المشاركة في المؤتمر.",
+                        "Delegations of Arab capitals and municipalities at the conference.",
+                    ),
+                    eligibility="",
+                    capacity=80,
+                    registration_opens_at=_at(-75, 9),
+                    registration_closes_at=_at(-46, 23, 59),
+                    body=[],
+                    topics=_topics(arabic, "artificial-intelligence", "internet-of-things"),
+                    partners=[partners["audi"], partners["ecat"]],
+                    trainers=[trainers["ai"]],
+                ),
+                dict(
+                    model=WorkshopPage,
+                    title=t(
+                        "إدارة المعرفة والمعلوماتية في المدينة العربية",
+                        "Knowledge management and informatics in the Arab city",
+                    ),
+                    slug=t("إدارة-المعرفة-والمعلوماتية", "knowledge-management-and-informatics"),
+                    summary=t(
+                        "ورشة مشتركة بين مجموعة العمل الثقافي للمدن العربية والمنتدى العربي للمدن الذكية.",
+                        "A joint workshop of the Arab Cities Cultural Work Group and the Arab Smart Cities Forum.",
+                    ),
+                    start_at=_at(-44, 10),
+                    end_at=_at(-44, 13),
+                    delivery_mode=WorkshopPage.DeliveryMode.IN_PERSON,
+                    venue=venues["amman"],
+                    delivery_language=WorkshopPage.DeliveryLanguage.ARABIC,
+                    target_audience=t(
+                        "العاملون في المعلوماتية والأرشفة والثقافة في البلديات.",
+                        "Municipal staff working in informatics, archives and culture.",
+                    ),
+                    eligibility="",
+                    capacity=60,
+                    registration_opens_at=_at(-75, 9),
+                    registration_closes_at=_at(-45, 23, 59),
+                    body=[],
+                    topics=_topics(arabic, "knowledge-management"),
+                    partners=[partners["cultural"]],
+                    trainers=[],
+                ),
+                dict(
+                    model=WorkshopPage,
+                    title=t(
+                        "إعداد المراجعات المحلية الطوعية للمدن",
+                        "Preparing voluntary local reviews for cities",
+                    ),
+                    slug=t("المراجعات-المحلية-الطوعية", "voluntary-local-reviews"),
+                    summary=t(
+                        "ورشة عبر الإنترنت تنقل تجربة عمّان، أول مدينة عربية تعدّ مراجعة محلية طوعية ثانية.",
+                        "An online workshop sharing the experience of Amman, the first Arab city to prepare a "
+                        "second voluntary local review.",
+                    ),
+                    start_at=_at(50, 11),
+                    end_at=_at(50, 14),
+                    delivery_mode=WorkshopPage.DeliveryMode.ONLINE,
+                    venue=None,
+                    online_note=t(
+                        "تُعقد الورشة عبر منصة اجتماعات مرئية، ويصل رابط الانضمام بالبريد الإلكتروني.",
+                        "The workshop is held on a video meeting platform; the link to join is sent by email.",
+                    ),
+                    delivery_language=WorkshopPage.DeliveryLanguage.ARABIC,
+                    target_audience=t(
+                        "فرق التخطيط والرصد الحضري في البلديات العربية.",
+                        "Planning and urban observatory teams of Arab municipalities.",
+                    ),
+                    eligibility="",
+                    capacity=100,
+                    registration_opens_at=_at(10, 9),
+                    registration_closes_at=_at(48, 23, 59),
+                    body=[],
+                    topics=_topics(arabic, "sdgs-vlr", "urban-resilience"),
+                    partners=[partners["amman"]],
+                    trainers=[],
+                ),
+            ],
+        )
+    )
+    return specs

@@ -1,0 +1,471 @@
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Locale, TranslatableMixin
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
+
+from forum_site.blocks import BodyBlock
+from forum_site.models import BasePage
+
+from .blocks import EventBodyBlock
+from .countries import COUNTRY_CHOICES
+from .panels import SeatsPanel
+
+# The privacy notice the registration form links to: the home app's StandardPage with one of these slugs.
+PRIVACY_SLUGS = ["سياسة-الخصوصية", "privacy"]
+
+
+class Venue(TranslatableMixin, models.Model):
+    name = models.CharField(_("name"), max_length=200)
+    city = models.CharField(_("city"), max_length=100)
+    country = models.CharField(_("country"), max_length=100, blank=True)
+    address = models.TextField(_("address"), blank=True)
+
+    panels = [FieldPanel("name"), FieldPanel("city"), FieldPanel("country"), FieldPanel("address")]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("venue")
+        verbose_name_plural = _("venues")
+        ordering = ["city", "name"]
+
+    def __str__(self):
+        return f"{self.name} ({self.city})"
+
+
+class Trainer(TranslatableMixin, models.Model):
+    """A trainer or speaker of courses and workshops."""
+
+    name = models.CharField(_("name"), max_length=200)
+    title = models.CharField(_("title"), max_length=200, blank=True, help_text=_("Job title and organisation."))
+    photo = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("photo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    bio = models.TextField(_("biography"), blank=True)
+
+    panels = [FieldPanel("name"), FieldPanel("title"), FieldPanel("photo"), FieldPanel("bio")]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("trainer or speaker")
+        verbose_name_plural = _("trainers and speakers")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class ProgramIndexPage(BasePage):
+    introduction = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
+
+    content_panels = [*BasePage.content_panels, FieldPanel("introduction")]
+    search_fields = [*BasePage.search_fields, index.SearchField("introduction")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["programs.ProgramPage"]
+    max_count_per_parent = 1
+    search_date_field = "first_published_at"
+
+    class Meta:
+        verbose_name = _("programs index page")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["programs"] = ProgramPage.objects.child_of(self).live().order_by("path")
+        return context
+
+
+class ProgramPage(BasePage):
+    """A line of work (digital transformation, urban resilience...) grouping its courses and workshops."""
+
+    summary = models.TextField(_("summary"), blank=True)
+    body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)
+    topics = ParentalManyToManyField("home.Topic", blank=True, verbose_name=_("topics"))
+    partners = ParentalManyToManyField(
+        "partners.PartnerOrganisation", blank=True, verbose_name=_("partner organisations")
+    )
+
+    content_panels = [
+        *BasePage.content_panels,
+        FieldPanel("summary"),
+        FieldPanel("body"),
+        FieldPanel("topics"),
+        FieldPanel("partners"),
+    ]
+    search_fields = [*BasePage.search_fields, index.SearchField("summary"), index.SearchField("body")]
+
+    parent_page_types = ["programs.ProgramIndexPage"]
+    subpage_types = ["programs.TrainingCoursePage", "programs.WorkshopPage"]
+    search_date_field = "first_published_at"
+
+    class Meta:
+        verbose_name = _("program page")
+
+    def get_context(self, request, *args, **kwargs):
+        from .calendar import upcoming_and_past_events
+
+        context = super().get_context(request, *args, **kwargs)
+        context["upcoming_events"], context["past_events"] = upcoming_and_past_events(self)
+        return context
+
+
+class EventPage(BasePage):
+    """What a training course and a workshop share: dates, place, people, capacity and registration.
+
+    A concrete parent so that registrations, the calendar and the capacity lock deal with one table.
+    """
+
+    class DeliveryMode(models.TextChoices):
+        IN_PERSON = "in_person", _("In person")
+        ONLINE = "online", _("Online")
+        HYBRID = "hybrid", _("Hybrid")
+
+    class DeliveryLanguage(models.TextChoices):
+        ARABIC = "ar", _("Arabic")
+        ENGLISH = "en", _("English")
+        BOTH = "ar_en", _("Arabic and English")
+
+    class Currency(models.TextChoices):
+        JOD = "JOD", _("Jordanian dinar")
+        USD = "USD", _("US dollar")
+
+    summary = models.TextField(_("summary"), blank=True)
+    start_at = models.DateTimeField(_("starts at"), help_text=_("In Amman's time zone."))
+    end_at = models.DateTimeField(_("ends at"), help_text=_("In Amman's time zone."))
+    delivery_mode = models.CharField(
+        _("delivery mode"), max_length=20, choices=DeliveryMode.choices, default=DeliveryMode.IN_PERSON
+    )
+    venue = models.ForeignKey(
+        Venue, verbose_name=_("venue"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    online_note = models.TextField(
+        _("online note"), blank=True, help_text=_("How to join online; the link itself is sent by email.")
+    )
+    delivery_language = models.CharField(
+        _("language of delivery"), max_length=10, choices=DeliveryLanguage.choices, default=DeliveryLanguage.ARABIC
+    )
+    trainers = ParentalManyToManyField(Trainer, blank=True, verbose_name=_("trainers or speakers"))
+    topics = ParentalManyToManyField("home.Topic", blank=True, verbose_name=_("topics"))
+    partners = ParentalManyToManyField(
+        "partners.PartnerOrganisation", blank=True, verbose_name=_("partner organisations")
+    )
+    target_audience = models.TextField(_("target audience"), blank=True)
+    eligibility = models.TextField(_("eligibility"), blank=True)
+    fee = models.DecimalField(_("fee"), max_digits=8, decimal_places=2, default=0, help_text=_("0 means free."))
+    fee_currency = models.CharField(_("currency"), max_length=3, choices=Currency.choices, default=Currency.JOD)
+    capacity = models.PositiveIntegerField(_("capacity"), default=30, help_text=_("Seats for confirmed registrants."))
+    registration_opens_at = models.DateTimeField(_("registration opens at"), null=True, blank=True)
+    registration_closes_at = models.DateTimeField(_("registration closes at"), null=True, blank=True)
+    image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    body = StreamField(EventBodyBlock(), verbose_name=_("body"), blank=True)
+
+    # Dates, capacity, fee and choices follow the Arabic source in every language; the rest is detected.
+    override_translatable_fields = [
+        SynchronizedField("start_at"),
+        SynchronizedField("end_at"),
+        SynchronizedField("delivery_mode"),
+        SynchronizedField("delivery_language"),
+        SynchronizedField("fee"),
+        SynchronizedField("fee_currency"),
+        SynchronizedField("capacity"),
+        SynchronizedField("registration_opens_at"),
+        SynchronizedField("registration_closes_at"),
+        SynchronizedField("image"),
+    ]
+
+    content_panels = [
+        *BasePage.content_panels,
+        FieldPanel("summary"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("start_at"), FieldPanel("end_at")]),
+                FieldPanel("delivery_mode"),
+                FieldPanel("venue"),
+                FieldPanel("online_note"),
+                FieldPanel("delivery_language"),
+            ],
+            heading=_("When and where"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("capacity"),
+                FieldRowPanel([FieldPanel("registration_opens_at"), FieldPanel("registration_closes_at")]),
+                FieldRowPanel([FieldPanel("fee"), FieldPanel("fee_currency")]),
+                SeatsPanel(),
+            ],
+            heading=_("Registration"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("target_audience"), FieldPanel("eligibility")],
+            heading=_("Who it is for"),
+        ),
+        FieldPanel("trainers"),
+        FieldPanel("topics"),
+        FieldPanel("partners"),
+        FieldPanel("image"),
+        FieldPanel("body"),
+    ]
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("summary"),
+        index.SearchField("target_audience"),
+        index.SearchField("body"),
+        index.FilterField("start_at"),
+        index.FilterField("delivery_mode"),
+    ]
+
+    parent_page_types = ["programs.ProgramPage"]
+    subpage_types = []
+    is_creatable = False
+    search_date_field = "start_at"
+    schema_type = "Event"
+    template = "programs/event_page.html"
+
+    class Meta:
+        verbose_name = _("course or workshop")
+        verbose_name_plural = _("courses and workshops")
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if self.start_at and self.end_at and self.end_at <= self.start_at:
+            errors["end_at"] = _("The end must come after the start.")
+        opens, closes = self.registration_opens_at, self.registration_closes_at
+        if opens and closes and closes <= opens:
+            errors["registration_closes_at"] = _("Registration must close after it opens.")
+        if closes and self.end_at and closes > self.end_at:
+            errors["registration_closes_at"] = _("Registration cannot close after the event ends.")
+        if self.delivery_mode != self.DeliveryMode.ONLINE and not self.venue_id:
+            errors["venue"] = _("An in-person or hybrid event needs a venue.")
+        if errors:
+            raise ValidationError(errors)
+
+    def get_context(self, request, *args, **kwargs):
+        from home.models import StandardPage
+
+        from .calendar import seat_status
+        from .forms import RegistrationForm
+        from .localize import localized_snippets
+        from .registration import seat_counts
+
+        context = super().get_context(request, *args, **kwargs)
+        self.confirmed_count, self.waitlist_count = seat_counts(self)
+        mou = getattr(self, "mou", None)
+        mou = mou.localized if mou is not None else None
+        context.update(
+            form=RegistrationForm(),
+            window=self.registration_window(),
+            seat_status=seat_status(self),
+            # Chosen snippets are read from the source page: wagtail-localize does not sync many-to-many fields.
+            trainers=localized_snippets(self.source_event.trainers.all(), self.locale),
+            topics=localized_snippets(self.source_event.topics.all(), self.locale),
+            partners=localized_snippets(self.source_event.partners.all(), self.locale),
+            mou=mou if mou is not None and mou.live else None,
+            privacy_page=StandardPage.objects.live().filter(locale=self.locale, slug__in=PRIVACY_SLUGS).first(),
+        )
+        return context
+
+    def serve(self, request, *args, **kwargs):
+        from .views import serve_event_page
+
+        return serve_event_page(self, request, super().serve, *args, **kwargs)
+
+    @cached_property
+    def source_event(self):
+        """The event in the site's default language: registrations and seats belong to it, for every language."""
+        if self.locale.language_code == settings.LANGUAGE_CODE:
+            return self
+        default_locale = Locale.objects.get(language_code=settings.LANGUAGE_CODE)
+        return EventPage.objects.filter(translation_key=self.translation_key, locale=default_locale).first() or self
+
+    @property
+    def is_free(self):
+        return not self.fee
+
+    @property
+    def has_ended(self):
+        return self.end_at <= timezone.now()
+
+    def registration_window(self, now=None):
+        """'not_yet_open', 'open', 'closed'."""
+        now = now or timezone.now()
+        if self.registration_opens_at and now < self.registration_opens_at:
+            return "not_yet_open"
+        closes = self.registration_closes_at or self.start_at
+        if now >= closes:
+            return "closed"
+        return "open"
+
+    def registration_closes(self):
+        return self.registration_closes_at or self.start_at
+
+
+class TrainingCoursePage(EventPage):
+    mou = models.ForeignKey(
+        "partners.MoUPage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("delivered under the MoU"),
+    )
+
+    content_panels = [*EventPage.content_panels, FieldPanel("mou")]
+
+    parent_page_types = ["programs.ProgramPage"]
+    subpage_types = []
+    is_creatable = True
+    search_date_field = "start_at"
+    schema_type = "Course"
+    template = "programs/event_page.html"
+
+    class Meta:
+        verbose_name = _("training course")
+        verbose_name_plural = _("training courses")
+
+
+class WorkshopPage(EventPage):
+    mou = models.ForeignKey(
+        "partners.MoUPage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("delivered under the MoU"),
+    )
+
+    content_panels = [*EventPage.content_panels, FieldPanel("mou")]
+
+    parent_page_types = ["programs.ProgramPage"]
+    subpage_types = []
+    is_creatable = True
+    search_date_field = "start_at"
+    schema_type = "Event"
+    template = "programs/event_page.html"
+
+    class Meta:
+        verbose_name = _("workshop")
+        verbose_name_plural = _("workshops")
+
+
+class TrainingCalendarPage(BasePage):
+    """Every course and workshop across programs, upcoming first, with filters and an archive."""
+
+    introduction = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
+
+    content_panels = [*BasePage.content_panels, FieldPanel("introduction")]
+    search_fields = [*BasePage.search_fields, index.SearchField("introduction")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = []
+    max_count_per_parent = 1
+    search_date_field = "first_published_at"
+    events_per_page = 12
+
+    class Meta:
+        verbose_name = _("training calendar page")
+
+    def get_context(self, request, *args, **kwargs):
+        from .calendar import calendar_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(calendar_context(self, request))
+        return context
+
+
+class Registration(models.Model):
+    class Status(models.TextChoices):
+        CONFIRMED = "confirmed", _("Confirmed")
+        WAITLISTED = "waitlisted", _("On the waitlist")
+        CANCELLED = "cancelled", _("Cancelled")
+
+    event = models.ForeignKey(
+        EventPage, verbose_name=_("course or workshop"), on_delete=models.CASCADE, related_name="registrations"
+    )
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.CONFIRMED)
+    name_arabic = models.CharField(_("full name in Arabic script"), max_length=200)
+    name_latin = models.CharField(_("full name in Latin script"), max_length=200)
+    email = models.EmailField(_("email"))
+    phone = models.CharField(_("phone"), max_length=20)
+    country = models.CharField(_("country"), max_length=2, choices=COUNTRY_CHOICES)
+    city = models.CharField(_("city"), max_length=100)
+    organisation = models.CharField(_("organisation or municipality"), max_length=200)
+    job_title = models.CharField(_("job title"), max_length=200)
+    language = models.CharField(_("language"), max_length=10, choices=settings.LANGUAGES, default="ar")
+    consented_at = models.DateTimeField(_("consented to the privacy notice at"))
+    attended = models.BooleanField(_("attended"), default=False)
+    created_at = models.DateTimeField(_("registered at"), default=timezone.now, db_index=True)
+    status_changed_at = models.DateTimeField(_("status changed at"), default=timezone.now)
+    anonymised_at = models.DateTimeField(_("anonymised at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("registration")
+        verbose_name_plural = _("registrations")
+        ordering = ["created_at", "pk"]
+        indexes = [models.Index(fields=["event", "status", "created_at"], name="programs_reg_event_status")]
+        constraints = [
+            # The rule "one active registration per email per course" holds in the database too.
+            models.UniqueConstraint(
+                fields=["event", "email"],
+                condition=~Q(status="cancelled"),
+                name="programs_one_active_registration_per_email",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.name_latin} <{self.email}>"
+
+    @property
+    def is_active(self):
+        return self.status != self.Status.CANCELLED
+
+
+class RegistrationEmail(models.Model):
+    """Every email owed to a registrant, kept so that a failed send is retried instead of lost."""
+
+    class Kind(models.TextChoices):
+        CONFIRMATION = "confirmation", _("Confirmation")
+        WAITLIST = "waitlist", _("Waitlist notice")
+        PROMOTION = "promotion", _("Promotion from the waitlist")
+        CANCELLATION = "cancellation", _("Cancellation receipt")
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Pending")
+        SENT = "sent", _("Sent")
+        FAILED = "failed", _("Failed")
+
+    registration = models.ForeignKey(
+        Registration, verbose_name=_("registration"), on_delete=models.CASCADE, related_name="emails"
+    )
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.PENDING)
+    attempts = models.PositiveIntegerField(_("attempts"), default=0)
+    last_error = models.TextField(_("last error"), blank=True)
+    created_at = models.DateTimeField(_("created at"), default=timezone.now)
+    sent_at = models.DateTimeField(_("sent at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("registration email")
+        verbose_name_plural = _("registration emails")
+        ordering = ["created_at", "pk"]
+
+    def __str__(self):
+        return f"{self.get_kind_display()}: {self.registration}"

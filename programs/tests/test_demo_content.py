@@ -1,0 +1,36 @@
+import pytest
+
+from partners.models import PartnerOrganisation
+from programs import demo_content
+from programs.models import EventPage, Registration, TrainingCoursePage, WorkshopPage
+
+pytestmark = pytest.mark.django_db
+
+
+def test_demo_content_has_courses_and_workshops_in_both_languages(site_tree):
+    demo_content.load()
+
+    assert TrainingCoursePage.objects.filter(locale__language_code="ar").count() == 2
+    assert WorkshopPage.objects.filter(locale__language_code="ar").count() == 3
+    assert EventPage.objects.filter(locale__language_code="en").count() == 5
+    assert Registration.objects.filter(status=Registration.Status.WAITLISTED).exists()
+
+
+def test_demo_content_loads_twice_without_duplicates(site_tree):
+    demo_content.load()
+    counts = (EventPage.objects.count(), PartnerOrganisation.objects.count(), Registration.objects.count())
+
+    assert demo_content.load() == 0
+    assert (EventPage.objects.count(), PartnerOrganisation.objects.count(), Registration.objects.count()) == counts
+
+
+def test_demo_content_reuses_partner_organisations_made_by_name(site_tree):
+    from wagtail.models import Locale
+
+    existing = PartnerOrganisation.objects.create(
+        locale=Locale.objects.get(language_code="ar"), name="أمانة عمان الكبرى", kind="municipality"
+    )
+
+    demo_content.load()
+
+    assert PartnerOrganisation.objects.filter(locale=existing.locale, name="أمانة عمان الكبرى").count() == 1

@@ -1,0 +1,13 @@
+from django.urls import path
+
+from . import views
+
+app_name = "programs"
+
+urlpatterns = [
+    path("registration/<str:token>/", views.registration_status, name="registration_status"),
+    path("cancel/<str:token>/", views.cancel, name="cancel"),
+    path("events/<int:page_id>/event.ics", views.event_ics, name="event_ics"),
+    path("feeds/program-<int:page_id>.ics", views.program_feed, name="program_feed"),
+    path("feeds/calendar.ics", views.calendar_feed, name="calendar_feed"),
+]

@@ -1,0 +1,129 @@
+from django.conf import settings
+from django.core import signing
+from django.core.cache import cache
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_http_methods
+from wagtail.models import Locale
+
+from . import registration as rules
+from .forms import RegistrationForm
+from .ical import event_calendar
+from .models import EventPage, ProgramPage, TrainingCalendarPage
+
+
+def _client_ip(request):
+    return request.META.get("REMOTE_ADDR", "")
+
+
+def is_rate_limited(request):
+    """A fixed window per IP address, counted in Django's cache (shared across processes with Redis)."""
+    limit, window = getattr(settings, "PROGRAMS_REGISTRATION_RATE_LIMIT", (10, 600))
+    key = f"programs:registration-attempts:{_client_ip(request)}"
+    cache.add(key, 0, timeout=window)
+    try:
+        attempts = cache.incr(key)
+    except ValueError:  # the key expired between add and incr
+        cache.set(key, 1, timeout=window)
+        attempts = 1
+    return attempts > limit
+
+
+def serve_event_page(page, request, default_serve, *args, **kwargs):
+    if request.method != "POST":
+        return default_serve(request, *args, **kwargs)
+    form = RegistrationForm(request.POST)
+    status = 200
+    if page.registration_window() != "open":
+        status = 409
+    elif is_rate_limited(request):
+        form.is_valid()
+        form.add_error(None, _("Too many attempts from your connection. Please wait a few minutes and try again."))
+        status = 429
+    elif form.is_valid():
+        if form.is_spam:
+            # Tell a bot nothing: it sees the page again, and no registration or email is made.
+            return redirect(page.url)
+        try:
+            result = rules.register(page, form.cleaned_data, language=get_language())
+        except rules.RegistrationClosed:
+            status = 409
+        else:
+            return redirect(reverse("programs:registration_status", args=[rules.status_token(result)]))
+    else:
+        status = 400
+    context = page.get_context(request, *args, **kwargs)
+    context["form"] = form
+    return TemplateResponse(request, page.get_template(request, *args, **kwargs), context, status=status)
+
+
+def registration_status(request, token):
+    try:
+        result = rules.result_from_status_token(token)
+    except signing.BadSignature:
+        return render(request, "programs/link_invalid.html", status=400)
+    event = rules.event_in_language(result.registration.event, get_language())
+    context = {
+        "result": result,
+        "registration": result.registration,
+        "event": event,
+        "position": rules.waitlist_position(result.registration),
+    }
+    return render(request, "programs/registration_status.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+def cancel(request, token):
+    try:
+        registration = rules.registration_from_cancel_token(token)
+    except signing.SignatureExpired:
+        return render(request, "programs/link_invalid.html", {"expired": True}, status=400)
+    except signing.BadSignature:
+        return render(request, "programs/link_invalid.html", status=400)
+    event = rules.event_in_language(registration.event, get_language())
+    context = {"registration": registration, "event": event}
+    if registration.status == registration.Status.CANCELLED:
+        return render(request, "programs/cancel_done.html", {**context, "already": True})
+    if event.has_ended:
+        return render(request, "programs/link_invalid.html", {**context, "ended": True}, status=400)
+    if request.method == "POST":
+        rules.cancel_registration(registration)
+        return render(request, "programs/cancel_done.html", context)
+    return render(request, "programs/cancel_confirm.html", context)
+
+
+def _ics_response(content, filename):
+    response = HttpResponse(content, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+def event_ics(request, page_id):
+    event = EventPage.objects.live().select_related("venue").filter(pk=page_id).first()
+    if event is None:
+        raise Http404
+    return _ics_response(event_calendar([event], name=event.title), f"event-{event.pk}.ics")
+
+
+def _feed_events(queryset):
+    return queryset.live().select_related("venue").order_by("start_at")
+
+
+def calendar_feed(request):
+    locale = Locale.objects.filter(language_code=get_language()).first()
+    calendar_page = TrainingCalendarPage.objects.live().filter(locale=locale).first()
+    events = _feed_events(EventPage.objects.filter(locale=locale))
+    name = calendar_page.title if calendar_page else _("Training calendar")
+    return _ics_response(event_calendar(events, name=name), "training-calendar.ics")
+
+
+def program_feed(request, page_id):
+    program = ProgramPage.objects.live().filter(pk=page_id).first()
+    if program is None:
+        raise Http404
+    events = _feed_events(EventPage.objects.child_of(program))
+    return _ics_response(event_calendar(events, name=program.title), f"program-{program.pk}.ics")
