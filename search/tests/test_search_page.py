@@ -234,3 +234,27 @@ def test_year_comes_from_the_page_types_search_date_field(client, search_pages, 
 
     assert "year=2019" in html
     assert result_titles(client.get("/ar/search/", {"q": "مؤشر", "year": "2019"})) == ["مذكرة تفاهم لمؤشر الأداء"]
+
+
+@pytest.fixture
+def program_with_topic(site_tree):
+    from home.models import Topic
+    from programs.models import ProgramIndexPage, ProgramPage
+
+    topic = Topic.objects.get(locale=site_tree.home_ar.locale, slug="smart-city-strategy")
+    programs = publish(site_tree.home_ar, ProgramIndexPage(title="البرامج", slug="programs"))
+    program = ProgramPage(title="برنامج مؤشر التحول", slug="index-program", summary="برنامج")
+    programs.add_child(instance=program)
+    program.topics.add(topic)
+    program.save_revision().publish()
+    return program, topic
+
+
+def test_topic_filter_counts_and_keeps_pages_of_that_topic(client, search_pages, program_with_topic):
+    program, topic = program_with_topic
+
+    html = client.get("/ar/search/", {"q": "مؤشر"}).content.decode()
+    assert f'topic={topic.pk}">{topic.name} <span class="search-facet__count">(1)</span>' in html
+
+    response = client.get("/ar/search/", {"q": "مؤشر", "topic": topic.pk})
+    assert result_titles(response) == ["برنامج مؤشر التحول"]
