@@ -24,5 +24,6 @@ if settings.DEBUG:
 # Everything a visitor reads carries its language: /ar/... and /en/...; "/" redirects by Accept-Language.
 urlpatterns += i18n_patterns(
     path("programs/", include("programs.urls")),
+    path("search/", include("search.urls")),
     path("", include(wagtail_urls)),
 )

@@ -22,6 +22,7 @@ INSTALLED_APPS = [
     "partners",
     "publications",
     "news",
+    "search",
     "wagtail.contrib.routable_page",
     "forum_site",
     "wagtail_localize",
@@ -144,12 +145,23 @@ WAGTAIL_ALLOW_UNICODE_SLUGS = True
 # Nothing loads from an outside host, avatars included.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 
-# Search backends: see search/ (issue #5) for the Arabic normalisation on top.
+# Search: every backend indexes and queries Arabic-normalised, stemmed text (search/normalise.py). The
+# embedded default is the database backend (SQLite FTS5, or PostgreSQL with its 'arabic' configuration);
+# with ELASTICSEARCH_URL set, an Elasticsearch 9 cluster with an Arabic analyzer takes over. One backend
+# serves both languages: the database backends keep one index row per object in a table they all share, so a
+# backend per language would overwrite the other's rows; the search view filters by locale instead.
 ELASTICSEARCH_URL = env.str("ELASTICSEARCH_URL", default="")
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
-if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
-    # PostgreSQL has no Arabic default; without this Arabic is indexed with the 'simple' config.
-    WAGTAILSEARCH_BACKENDS["default"]["SEARCH_CONFIG"] = "arabic"
+if ELASTICSEARCH_URL:
+    WAGTAILSEARCH_BACKENDS = {
+        "default": {
+            "BACKEND": "search.backends.elasticsearch",
+            "URLS": [ELASTICSEARCH_URL],
+            "INDEX_PREFIX": env.str("ELASTICSEARCH_INDEX_PREFIX", default="forum_"),
+            "TIMEOUT": env.int("ELASTICSEARCH_TIMEOUT", default=5),
+        }
+    }
+else:
+    WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.backends.database", "SEARCH_CONFIG": "arabic"}}
 
 LOGGING = {
     "version": 1,

@@ -1,0 +1,320 @@
+"""The site search: matching, filters with counts, snippets. The view parses input and renders; this decides."""
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from django.apps import apps
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import FieldDoesNotExist
+from django.core.paginator import Paginator
+from django.db.models import Case, Count, IntegerField, OuterRef, Q, Subquery, Value, When
+from django.db.models.functions import Coalesce, ExtractYear
+from django.utils.html import escape, strip_tags
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext_lazy as _
+from wagtail.contrib.search_promotions.models import Query
+from wagtail.models import Page
+from wagtail.search.backends import get_search_backend
+
+from search.normalise import search_form, search_terms
+
+MAX_QUERY_LENGTH = 200
+RESULTS_PER_PAGE = 10
+# Elasticsearch pages through at most 10,000 hits; the filters and counts of a broader query cover the best ones.
+MAX_EXTERNAL_MATCHES = 1000
+SNIPPET_WORDS = 30
+
+
+class CountedPaginator(Paginator):
+    """A paginator told its count, which the facets' query has already computed."""
+
+    def __init__(self, object_list, per_page, count):
+        super().__init__(object_list, per_page)
+        self.count = count  # shadows Paginator.count, a cached property
+
+
+@dataclass(frozen=True)
+class ResultType:
+    key: str
+    label: str
+    model_labels: tuple = ()
+
+
+# "pages" holds every page type not claimed by another key. Labels of apps not installed are skipped, so the
+# filter works before and after those apps are merged.
+RESULT_TYPES = [
+    ResultType("publications", _("Publications"), ("publications.PublicationPage",)),
+    ResultType("events", _("Courses and workshops"), ("programs.TrainingCoursePage", "programs.WorkshopPage")),
+    ResultType("mous", _("Memoranda of understanding"), ("partners.MoUPage",)),
+    ResultType("news", _("News"), ("news.NewsPage",)),
+    ResultType("pages", _("Pages")),
+]
+OTHER_PAGES = "pages"
+
+
+def _installed_models(labels):
+    models = []
+    for label in labels:
+        try:
+            models.append(apps.get_model(label))
+        except LookupError:
+            continue
+    return models
+
+
+def content_types_by_type():
+    """{type key: set of content type ids} for the typed keys, resolved from the installed apps."""
+    by_key = {}
+    for result_type in RESULT_TYPES:
+        models = _installed_models(result_type.model_labels)
+        # ContentType's manager caches, so this costs queries once per process, not per search.
+        by_key[result_type.key] = {ContentType.objects.get_for_model(model).pk for model in models}
+    return by_key
+
+
+def _page_models():
+    return [model for model in apps.get_models() if issubclass(model, Page) and model is not Page]
+
+
+def _topic_relations():
+    """(through model, page column, topic column) of every page type with `topics` to home.Topic."""
+    relations = []
+    for model in _page_models():
+        try:
+            topics = model._meta.get_field("topics")
+        except FieldDoesNotExist:
+            continue
+        if getattr(topics.remote_field, "model", None) is None or topics.remote_field.model._meta.label != "home.Topic":
+            continue
+        through = topics.remote_field.through
+        relations.append((through, topics.m2m_field_name(), topics.m2m_reverse_field_name()))
+    return relations
+
+
+def year_expression():
+    """The year a result is dated: its type's `search_date_field`, else when it was first published."""
+    years = []
+    for model in _page_models():
+        date_field = getattr(model, "search_date_field", None)
+        if not date_field:
+            continue
+        dated = model.objects.filter(pk=OuterRef("pk")).annotate(_year=ExtractYear(date_field)).values("_year")[:1]
+        years.append(Subquery(dated, output_field=IntegerField()))
+    years.append(ExtractYear("first_published_at"))
+    return Coalesce(*years, output_field=IntegerField()) if len(years) > 1 else years[0]
+
+
+@dataclass
+class Filters:
+    type: str = ""
+    topic: int | None = None
+    year: int | None = None
+
+    def type_q(self, types):
+        if not self.type:
+            return Q()
+        if self.type == OTHER_PAGES:
+            claimed = set().union(*(ids for key, ids in types.items() if key != OTHER_PAGES))
+            return ~Q(content_type_id__in=claimed)
+        return Q(content_type_id__in=types.get(self.type, set()))
+
+    def topic_q(self):
+        if self.topic is None:
+            return Q()
+        q = Q(pk__in=[])
+        for through, page_column, topic_column in _topic_relations():
+            q |= Q(pk__in=through.objects.filter(**{f"{topic_column}_id": self.topic}).values(f"{page_column}_id"))
+        return q
+
+
+@dataclass
+class Facet:
+    value: object
+    label: str
+    count: int
+
+
+@dataclass
+class SearchOutcome:
+    query: str
+    results: object  # a queryset of Page, ordered by relevance
+    total: int = 0
+    types: list = field(default_factory=list)
+    topics: list = field(default_factory=list)
+    years: list = field(default_factory=list)
+
+
+def clean_query(raw):
+    """The query as the visitor typed it, minus control characters, cut to a length any backend accepts."""
+    without_controls = re.sub(r"[\x00-\x1f\x7f]", " ", raw or "")
+    return " ".join(without_controls.split())[:MAX_QUERY_LENGTH]
+
+
+def searchable(query):
+    return bool(search_terms(query))
+
+
+def matching_pages(query, locale, backend=None):
+    """Live, public pages of `locale` matching `query`, as a queryset ordered by relevance."""
+    backend = backend or get_search_backend()
+    # The index holds every language: the locale filter keeps an Arabic search off English pages.
+    candidates = Page.objects.live().public().filter(locale=locale)
+    results = backend.search(query, candidates)
+    if hasattr(results, "get_queryset"):
+        # The database backends match inside SQL: the results are a queryset to filter and count further.
+        return results.get_queryset()
+    ids = [page.pk for page in results[:MAX_EXTERNAL_MATCHES]]
+    order = Case(*(When(pk=pk, then=Value(position)) for position, pk in enumerate(ids)), output_field=IntegerField())
+    return Page.objects.filter(pk__in=ids).order_by(order)
+
+
+def search_pages(query, locale, filters, backend=None):
+    """Matches with the visitor's filters applied, and each filter's counts under the other filters."""
+    matched = matching_pages(query, locale, backend)
+    types = content_types_by_type()
+    type_q, topic_q = filters.type_q(types), filters.topic_q()
+    year = year_expression()
+
+    results = matched.filter(type_q, topic_q)
+    if filters.year is not None:
+        results = results.annotate(_year=year).filter(_year=filters.year)
+
+    # One grouped query yields the type counts, the year counts and the total, so the full-text match runs
+    # once for all of them: on a broad query over a large corpus, the match is what costs.
+    rows = (
+        Page.objects.filter(pk__in=matched.filter(topic_q).order_by().values("pk"))
+        .annotate(_year=year)
+        .values_list("content_type_id", "_year")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    type_of = {content_type_id: key for key, ids in types.items() for content_type_id in ids}
+    type_counts, year_counts, total = Counter(), Counter(), 0
+    for content_type_id, result_year, n in rows:
+        key = type_of.get(content_type_id, OTHER_PAGES)
+        in_year = filters.year is None or result_year == filters.year
+        in_type = not filters.type or key == filters.type
+        if in_year:
+            type_counts[key] += n
+        if in_type and result_year is not None:
+            year_counts[result_year] += n
+        if in_type and in_year:
+            total += n
+
+    type_facets = [
+        Facet(result_type.key, result_type.label, type_counts[result_type.key])
+        for result_type in RESULT_TYPES
+        if type_counts[result_type.key] or filters.type == result_type.key
+    ]
+    if filters.year is not None:
+        year_counts.setdefault(filters.year, 0)
+    year_facets = [Facet(value, str(value), year_counts[value]) for value in sorted(year_counts, reverse=True)]
+
+    topic_ids = matched.filter(type_q)
+    if filters.year is not None:
+        topic_ids = topic_ids.annotate(_year=year).filter(_year=filters.year)
+    topic_facets = _topic_facets(topic_ids.order_by().values("pk"), filters)
+    return SearchOutcome(
+        query=query, results=results, total=total, types=type_facets, topics=topic_facets, years=year_facets
+    )
+
+
+def _topic_facets(page_ids, filters):
+    from home.models import Topic
+
+    counts = {}
+    for through, page_column, topic_column in _topic_relations():
+        rows = (
+            through.objects.filter(**{f"{page_column}_id__in": page_ids})
+            .values_list(f"{topic_column}_id")
+            .annotate(n=Count("pk"))
+            .order_by()
+        )
+        for topic_id, n in rows:
+            counts[topic_id] = counts.get(topic_id, 0) + n
+    if filters.topic is not None:
+        counts.setdefault(filters.topic, 0)
+    if not counts:
+        return []
+    topics = Topic.objects.filter(pk__in=counts).order_by("name")
+    return [Facet(topic.pk, topic.name, counts[topic.pk]) for topic in topics]
+
+
+def result_date(page):
+    date_field = getattr(page, "search_date_field", None)
+    value = getattr(page, date_field, None) if date_field else None
+    return value or page.first_published_at
+
+
+_SNIPPET_SOURCES = ["search_description", "summary", "introduction", "hero_text", "body"]
+_WORD_OR_NOT = re.compile(r"(\w[\w\u064b-\u065f\u0670\u0640]*)")
+
+
+def _page_texts(page):
+    texts = []
+    for name in _SNIPPET_SOURCES:
+        value = getattr(page, name, None)
+        if not value:
+            continue
+        try:
+            model_field = page._meta.get_field(name)
+        except FieldDoesNotExist:
+            model_field = None
+        if model_field is not None and hasattr(model_field, "get_searchable_content"):
+            text = " ".join(str(part) for part in model_field.get_searchable_content(value))
+        else:
+            text = str(value)
+        text = " ".join(strip_tags(text).split())
+        if text:
+            texts.append(text)
+    return texts
+
+
+def highlight(text, stems, max_words=SNIPPET_WORDS):
+    """HTML of a window of `text` around its first matched word, each matched word in <mark>."""
+    # split() with a capturing group alternates separators (even indexes) and words (odd indexes).
+    pieces = _WORD_OR_NOT.split(text)
+    matched = {i for i in range(1, len(pieces), 2) if stems.intersection(search_terms(pieces[i]))}
+    first = min(matched) if matched else 1
+    start = max(0, first - 2 * (max_words // 3))  # a third of the window before the first match
+    end = min(len(pieces), start + 2 * max_words)
+    html = ["…" if start > 0 else ""]
+    html += [f"<mark>{escape(pieces[i])}</mark>" if i in matched else escape(pieces[i]) for i in range(start, end)]
+    if end < len(pieces):
+        html.append("…")
+    return mark_safe("".join(html).strip())  # every piece was escaped above
+
+
+def snippet(page, query):
+    stems = set(search_terms(query))
+    texts = _page_texts(page)
+    for text in texts:
+        if stems.intersection(search_terms(text)):
+            return highlight(text, stems)
+    return highlight(texts[0], stems) if texts else ""
+
+
+def highlighted_title(page, query):
+    return highlight(page.title, set(search_terms(query)), max_words=1000)
+
+
+def record_query(query):
+    """Counts the query for the admin's search terms report (queries with no result included)."""
+    Query.get(query).add_hit()
+
+
+def editors_picks(query, locale):
+    """Promotions whose query is spelled as this one, up to Arabic variants, on live pages of `locale`."""
+    from wagtail.contrib.search_promotions.models import SearchPromotion
+
+    wanted = search_form(query)
+    promoted = [
+        q.pk
+        for q in Query.objects.filter(editors_picks__isnull=False).distinct()
+        if search_form(q.query_string) == wanted
+    ]
+    if not promoted:
+        return []
+    picks = SearchPromotion.objects.filter(query_id__in=promoted).select_related("page").order_by("sort_order")
+    return [pick for pick in picks if pick.page is None or (pick.page.live and pick.page.locale_id == locale.pk)]
