@@ -229,7 +229,7 @@ def cancel_token(registration):
 
 def registration_from_cancel_token(token):
     """The registration the link was made for; raises signing.BadSignature (or SignatureExpired)."""
-    max_age = timedelta(days=getattr(settings, "PROGRAMS_CANCEL_LINK_MAX_AGE_DAYS", 365))
+    max_age = timedelta(days=settings.PROGRAMS_CANCEL_LINK_MAX_AGE_DAYS)
     data = signing.loads(token, salt=CANCEL_SALT, max_age=max_age)
     registration = Registration.objects.select_related("event").filter(pk=data.get("r")).first()
     if registration is None or data.get("e") != _email_fingerprint(registration.email):
@@ -251,7 +251,7 @@ def result_from_status_token(token):
 
 def site_root_url():
     site = Site.objects.filter(is_default_site=True).first()
-    return getattr(settings, "PROGRAMS_SITE_URL", "") or (site.root_url if site else settings.WAGTAILADMIN_BASE_URL)
+    return settings.PROGRAMS_SITE_URL or (site.root_url if site else settings.WAGTAILADMIN_BASE_URL)
 
 
 def cancel_url(registration):

@@ -22,7 +22,7 @@ def _client_ip(request):
 
 def is_rate_limited(request):
     """A fixed window per IP address, counted in Django's cache (shared across processes with Redis)."""
-    limit, window = getattr(settings, "PROGRAMS_REGISTRATION_RATE_LIMIT", (10, 600))
+    limit, window = settings.PROGRAMS_REGISTRATION_RATE_LIMIT
     key = f"programs:registration-attempts:{_client_ip(request)}"
     cache.add(key, 0, timeout=window)
     try:

@@ -163,6 +163,16 @@ if ELASTICSEARCH_URL:
 else:
     WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.backends.database", "SEARCH_CONFIG": "arabic"}}
 
+# Training registration (programs/): spam limit per IP, life of cancel links, retention of personal data.
+PROGRAMS_REGISTRATION_RATE_LIMIT = (
+    env.int("REGISTRATION_RATE_LIMIT", default=10),
+    env.int("REGISTRATION_RATE_WINDOW_SECONDS", default=600),
+)
+PROGRAMS_CANCEL_LINK_MAX_AGE_DAYS = env.int("CANCEL_LINK_MAX_AGE_DAYS", default=365)
+PROGRAMS_PERSONAL_DATA_RETENTION_MONTHS = env.int("PERSONAL_DATA_RETENTION_MONTHS", default=12)
+# The public address used in emails' links; empty: the default Wagtail Site's root URL.
+PROGRAMS_SITE_URL = env.str("SITE_URL", default="")
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

@@ -3,13 +3,11 @@ from django.core.management.base import BaseCommand
 
 from programs.registration import anonymise_registrations
 
-DEFAULT_MONTHS = 12
-
 
 class Command(BaseCommand):
     help = (
         "Anonymise the personal data of registrations for events that ended more than N months ago "
-        "(N: --months, else the PROGRAMS_PERSONAL_DATA_RETENTION_MONTHS setting, else 12)."
+        "(N: --months, else the PERSONAL_DATA_RETENTION_MONTHS setting)."
     )
 
     def add_arguments(self, parser):
@@ -17,6 +15,6 @@ class Command(BaseCommand):
 
     def handle(self, *args, months=None, **options):
         if months is None:
-            months = getattr(settings, "PROGRAMS_PERSONAL_DATA_RETENTION_MONTHS", DEFAULT_MONTHS)
+            months = settings.PROGRAMS_PERSONAL_DATA_RETENTION_MONTHS
         count = anonymise_registrations(months)
         self.stdout.write(f"anonymised {count} registrations of events that ended more than {months} months ago")
