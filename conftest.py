@@ -74,3 +74,15 @@ def live_site(transactional_db, live_server):
         Page.add_root(instance=Page(title="Root", slug="root", locale=locale))
     demo_content.load()
     return live_server
+
+
+def pytest_collection_modifyitems(items):
+    """Mark the tests that commit to the database (live server, threads) as `transactional`.
+
+    Such a test empties every table when it ends, migration data included. Run alone, pytest-django
+    puts them last; pytest-xdist does not keep that order, so `make test` runs them in a second pass.
+    """
+    for item in items:
+        fixtures = getattr(item, "fixturenames", ())
+        if "transactional_db" in fixtures or "live_server" in fixtures:
+            item.add_marker(pytest.mark.transactional)

@@ -318,7 +318,9 @@ class EventPage(BasePage):
         return self.registration_closes_at or self.start_at
 
 
-class TrainingCoursePage(EventPage):
+class DeliveredUnderMoUMixin(models.Model):
+    """The MoU a course or workshop is delivered under; the MoU page lists every page with this `mou` field."""
+
     mou = models.ForeignKey(
         "partners.MoUPage",
         null=True,
@@ -328,6 +330,11 @@ class TrainingCoursePage(EventPage):
         verbose_name=_("delivered under the MoU"),
     )
 
+    class Meta:
+        abstract = True
+
+
+class TrainingCoursePage(DeliveredUnderMoUMixin, EventPage):  # noqa: DJ008 (Page has __str__)
     content_panels = [*EventPage.content_panels, FieldPanel("mou")]
 
     parent_page_types = ["programs.ProgramPage"]
@@ -342,16 +349,7 @@ class TrainingCoursePage(EventPage):
         verbose_name_plural = _("training courses")
 
 
-class WorkshopPage(EventPage):
-    mou = models.ForeignKey(
-        "partners.MoUPage",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        verbose_name=_("delivered under the MoU"),
-    )
-
+class WorkshopPage(DeliveredUnderMoUMixin, EventPage):  # noqa: DJ008 (Page has __str__)
     content_panels = [*EventPage.content_panels, FieldPanel("mou")]
 
     parent_page_types = ["programs.ProgramPage"]

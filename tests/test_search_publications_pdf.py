@@ -20,6 +20,6 @@ def test_english_phrase_only_in_the_pdf_finds_the_english_edition_on_the_english
 
     html = client.get("/en/search/", {"q": "forty-two municipal departments"}).content.decode()
 
-    study = PublicationPage.objects.get(locale__language_code="en", title__contains="voluntary local review")
+    study = PublicationPage.objects.get(locale__language_code="en", title__icontains="voluntary local review")
     assert study.title in html
     assert "مراجعتها" not in html
