@@ -1,4 +1,4 @@
-"""A phrase that appears only inside a publication's PDF finds the publication on the search page."""
+"""The search page across the apps: text only inside a PDF, and dates of each page type."""
 
 from django.core.management import call_command
 
@@ -23,3 +23,16 @@ def test_english_phrase_only_in_the_pdf_finds_the_english_edition_on_the_english
     study = PublicationPage.objects.get(locale__language_code="en", title__icontains="voluntary local review")
     assert study.title in html
     assert "مراجعتها" not in html
+
+
+def test_year_filter_dates_a_workshop_by_its_start_not_its_publication(client, db):
+    call_command("load_demo_content", stdout=open("/dev/null", "w"))
+    from programs.models import WorkshopPage
+
+    workshop = WorkshopPage.objects.get(locale__language_code="ar", start_at__year=2027)
+
+    in_2027 = client.get("/ar/search/", {"q": workshop.title, "year": 2027}).content.decode()
+    in_2026 = client.get("/ar/search/", {"q": workshop.title, "year": 2026}).content.decode()
+
+    assert f'href="{workshop.url}"' in in_2027
+    assert f'href="{workshop.url}"' not in in_2026
