@@ -62,3 +62,10 @@ class Bilingual:
     def paragraphs(self, *pairs):
         """Rich text of one <p> per (Arabic, English) pair; wagtail-localize segments it per paragraph."""
         return "".join(f"<p>{self(arabic, english)}</p>" for arabic, english in pairs)
+
+
+def publish_with_translation(parent, page, english_by_arabic):
+    """Add the Arabic `page` under `parent`, publish it, then publish its English translation."""
+    parent.add_child(instance=page)
+    page.save_revision().publish()
+    return translate(page, english_by_arabic)

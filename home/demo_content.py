@@ -4,7 +4,7 @@ from django.conf import settings
 from wagtail.models import Locale, Page, Site
 from wagtail.rich_text import RichText
 
-from forum_site.localize import Bilingual, translate
+from forum_site.localize import Bilingual, publish_with_translation, translate
 
 from .models import HomePage, SiteSettings, StandardPage, Topic
 
@@ -232,9 +232,7 @@ def _load_standard_pages(home):
         if home.get_children().filter(slug=fields["slug"]).exists():
             continue
         page = StandardPage(**fields)
-        home.add_child(instance=page)
-        page.save_revision().publish()
-        translate(page, t.english)
+        publish_with_translation(home, page, t.english)
         created += 1
     return created
 

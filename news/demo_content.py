@@ -5,7 +5,7 @@ import datetime
 from wagtail.models import Locale
 from wagtail.rich_text import RichText
 
-from forum_site.localize import Bilingual, translate
+from forum_site.localize import Bilingual, publish_with_translation
 from home.demo_content import arabic_home
 from home.models import Topic
 from partners.demo_content import FORUM_MOU_SLUG, MOBILITY_SLUG, SERVICES_MOU_SLUG, demo_mou, load_organisations
@@ -40,9 +40,7 @@ def _create_index_page(home):
             )
         ),
     )
-    home.add_child(instance=page)
-    page.save_revision().publish()
-    translate(page, t.english)
+    publish_with_translation(home, page, t.english)
     return page
 
 
@@ -290,8 +288,6 @@ def _load_news(index_page, organisations):
         news.topics = list(Topic.objects.filter(locale=locale, slug__in=spec["topics"]))
         if spec["mou"]:
             news.mou = demo_mou(spec["mou"])
-        index_page.add_child(instance=news)
-        news.save_revision().publish()
-        translate(news, t.english)
+        publish_with_translation(index_page, news, t.english)
         created += 1
     return created

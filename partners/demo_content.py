@@ -5,7 +5,7 @@ import datetime
 from wagtail.models import Locale
 from wagtail.rich_text import RichText
 
-from forum_site.localize import Bilingual, translate
+from forum_site.localize import Bilingual, publish_with_translation, translate
 from home.demo_content import arabic_home
 
 from .models import MoUPage, MoUParty, MoUSignatory, PartnerOrganisation, PartnersPage
@@ -174,9 +174,7 @@ def _create_partners_page(home):
             )
         ),
     )
-    home.add_child(instance=page)
-    page.save_revision().publish()
-    translate(page, t.english)
+    publish_with_translation(home, page, t.english)
     return page
 
 
@@ -329,9 +327,7 @@ def _load_mous(partners_page, orgs):
         mou.parties = [MoUParty(party=orgs[name], locale=locale) for name in spec["parties"]]
         mou.signatories = [MoUSignatory(locale=locale, **signatory) for signatory in spec["signatories"]]
         mou.topics = list(Topic.objects.filter(locale=locale, slug__in=spec["topics"]))
-        partners_page.add_child(instance=mou)
-        mou.save_revision().publish()
-        translate(mou, t.english)
+        publish_with_translation(partners_page, mou, t.english)
         created += 1
     return created
 

@@ -10,7 +10,7 @@ from django.utils import timezone
 from wagtail.models import Locale
 from wagtail.rich_text import RichText
 
-from forum_site.localize import Bilingual, translate
+from forum_site.localize import Bilingual, publish_with_translation, translate
 from home.demo_content import arabic_home
 from home.models import Topic
 from partners.models import MoUPage, PartnerOrganisation
@@ -156,9 +156,7 @@ def _calendar_page(home):
             )
         ),
     )
-    home.add_child(instance=page)
-    page.save_revision().publish()
-    translate(page, t.english)
+    publish_with_translation(home, page, t.english)
     return 1
 
 
@@ -182,9 +180,7 @@ def _program_index(home):
             )
         ),
     )
-    home.add_child(instance=index)
-    index.save_revision().publish()
-    translate(index, t.english)
+    publish_with_translation(home, index, t.english)
     return index, 1
 
 
@@ -216,9 +212,7 @@ def _programs(index, arabic, partners, venues, trainers):
             )
             program.topics.set(program_spec["topics"])
             program.partners.set(program_spec["partners"])
-            index.add_child(instance=program)
-            program.save_revision().publish()
-            translate(program, t.english)
+            publish_with_translation(index, program, t.english)
             created += 1
         for event_spec in program_spec["events"]:
             created += _event(program, event_spec, t)
@@ -236,9 +230,7 @@ def _event(program, spec, t):
     event.topics.set(topics)
     event.partners.set(partners)
     event.trainers.set(event_trainers)
-    program.add_child(instance=event)
-    event.save_revision().publish()
-    translate(event, t.english)
+    publish_with_translation(program, event, t.english)
     for number, (name_ar, name_latin, status) in enumerate(registrations, start=1):
         # Demo registrants are made directly: no email is owed to an example.org address.
         Registration.objects.create(

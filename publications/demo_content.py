@@ -7,7 +7,7 @@ from wagtail.documents import get_document_model
 from wagtail.models import Collection, Locale
 from wagtail.rich_text import RichText
 
-from forum_site.localize import Bilingual, translate
+from forum_site.localize import Bilingual, publish_with_translation, translate
 from home.demo_content import arabic_home
 from home.models import Topic
 from partners.demo_content import FORUM_MOU_SLUG, demo_mou
@@ -83,9 +83,7 @@ def _create_index_page(home):
             )
         ),
     )
-    home.add_child(instance=page)
-    page.save_revision().publish()
-    translate(page, t.english)
+    publish_with_translation(home, page, t.english)
     return page
 
 
@@ -211,8 +209,6 @@ def _load_publications(index_page, authors):
         publication.topics = list(Topic.objects.filter(locale=locale, slug__in=spec["topics"]))
         if spec["mou"]:
             publication.mou = demo_mou(spec["mou"])
-        index_page.add_child(instance=publication)
-        publication.save_revision().publish()
-        translate(publication, t.english)
+        publish_with_translation(index_page, publication, t.english)
         created += 1
     return created
