@@ -8,7 +8,7 @@ from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import FieldDoesNotExist
 from django.core.paginator import Paginator
-from django.db.models import Case, Count, IntegerField, Q, Value, When
+from django.db.models import BooleanField, Count, F, Func, IntegerField, Q
 from django.db.models.functions import Coalesce, ExtractYear
 from django.utils.html import escape, strip_tags
 from django.utils.safestring import mark_safe
@@ -21,8 +21,11 @@ from search.normalise import search_form, search_terms
 
 MAX_QUERY_LENGTH = 200
 RESULTS_PER_PAGE = 10
-# Elasticsearch pages through at most 10,000 hits; the filters and counts of a broader query cover the best ones.
-MAX_EXTERNAL_MATCHES = 1000
+# A search ranks, filters and counts at most this many matches, so a broad query's cost stops growing with the
+# corpus: ranking and counting every match of a word found in 40% of 100,000 pages took ~150 ms on PostgreSQL
+# (bench/search.py). Elasticsearch's track_total_hits bounds its counts the same way; beyond the window the
+# page says there are more and invites a narrower query.
+MATCH_WINDOW = 1000
 SNIPPET_WORDS = 30
 
 
@@ -87,8 +90,11 @@ def _topic_relations():
             continue
         if getattr(topics.remote_field, "model", None) is None or topics.remote_field.model._meta.label != "home.Topic":
             continue
-        through = topics.remote_field.through
-        relations.append((through, topics.m2m_field_name(), topics.m2m_reverse_field_name()))
+        relation = (topics.remote_field.through, topics.m2m_field_name(), topics.m2m_reverse_field_name())
+        # Page types that inherit `topics` (courses and workshops from EventPage) share their parent's table:
+        # counting it once per type would count its pages several times.
+        if relation not in relations:
+            relations.append(relation)
     return relations
 
 
@@ -154,6 +160,7 @@ class SearchOutcome:
     query: str
     results: object  # a queryset of Page, ordered by relevance
     total: int = 0
+    more_than_window: bool = False  # the query matched more pages than MATCH_WINDOW; counts cover the window
     types: list = field(default_factory=list)
     topics: list = field(default_factory=list)
     years: list = field(default_factory=list)
@@ -169,35 +176,92 @@ def searchable(query):
     return bool(search_terms(query))
 
 
+class PkIn(Func):
+    """`pk IN ids` as a filter, bound as one array parameter on PostgreSQL.
+
+    psycopg parses a query's placeholders on the client: with a window of a thousand ids in each facet query,
+    binding them took longer than running the queries.
+    """
+
+    output_field = BooleanField()
+
+    def __init__(self, ids):
+        super().__init__(F("pk"))
+        self.ids = list(ids)
+
+    def as_sql(self, compiler, connection, **extra_context):
+        column, params = compiler.compile(self.source_expressions[0])
+        if not self.ids:
+            return "1 = 0", []
+        if connection.vendor == "postgresql":
+            return f"{column} = ANY(%s)", [*params, self.ids]
+        return f"{column} IN ({', '.join(['%s'] * len(self.ids))})", [*params, *self.ids]
+
+
+class PositionIn(Func):
+    """The position of a row's pk in `ids`, to order rows as the list does."""
+
+    output_field = IntegerField()
+
+    def __init__(self, ids):
+        super().__init__(F("pk"))
+        self.ids = list(ids)
+
+    def as_sql(self, compiler, connection, **extra_context):
+        column, params = compiler.compile(self.source_expressions[0])
+        if connection.vendor == "postgresql":
+            return f"array_position(%s, {column})", [self.ids, *params]
+        if not self.ids:
+            return "0", []
+        whens = " ".join(f"WHEN %s THEN {position}" for position in range(len(self.ids)))
+        return f"CASE {column} {whens} END", [*params, *self.ids]
+
+
+@dataclass
+class Matches:
+    ranked: object  # a queryset of Page, ordered by relevance
+    ids: list  # the pk of every match in the window
+    more_than_window: bool
+
+
 def matching_pages(query, locale, backend=None):
-    """Live, public pages of `locale` matching `query`, as a queryset ordered by relevance."""
+    """Live, public pages of `locale` matching `query`: at most MATCH_WINDOW of them, ranked by relevance."""
     backend = backend or get_search_backend()
     # The index holds every language: the locale filter keeps an Arabic search off English pages.
     candidates = Page.objects.live().public().filter(locale=locale)
-    results = backend.search(query, candidates)
-    if hasattr(results, "get_queryset"):
-        # The database backends match inside SQL: the results are a queryset to filter and count further.
-        return results.get_queryset()
-    ids = [page.pk for page in results[:MAX_EXTERNAL_MATCHES]]
-    order = Case(*(When(pk=pk, then=Value(position)) for position, pk in enumerate(ids)), output_field=IntegerField())
-    return Page.objects.filter(pk__in=ids).order_by(order)
+    window = backend.search(query, candidates, order_by_relevance=False).annotate_score("_score")
+    if hasattr(window, "get_queryset"):
+        # The database backends match inside SQL. Taking the window newest first lets PostgreSQL walk the pages
+        # backwards and stop at the window's end instead of reading every match; each row's score (higher is
+        # better on both backends) is computed on the way, so only the window is ranked.
+        scored = list(window.get_queryset().order_by("-pk").values_list("pk", "_score")[: MATCH_WINDOW + 1])
+        more_than_window = len(scored) > MATCH_WINDOW
+        ids = [pk for pk, _score in sorted(scored[:MATCH_WINDOW], key=lambda row: (-row[1], -row[0]))]
+    else:
+        # Elasticsearch ranks the whole corpus itself: its window holds the best matches.
+        ids = [page.pk for page in backend.search(query, candidates)[: MATCH_WINDOW + 1]]
+        more_than_window = len(ids) > MATCH_WINDOW
+        ids = ids[:MATCH_WINDOW]
+    ranked = Page.objects.filter(PkIn(ids)).order_by(PositionIn(ids))
+    return Matches(ranked=ranked, ids=ids, more_than_window=more_than_window)
 
 
 def search_pages(query, locale, filters, backend=None):
     """Matches with the visitor's filters applied, and each filter's counts under the other filters."""
-    matched = matching_pages(query, locale, backend)
+    matches = matching_pages(query, locale, backend)
+    # Facets count the window's pages by their ids: the full-text match is not run again for each count.
+    matched = Page.objects.filter(PkIn(matches.ids))
     types = content_types_by_type()
     type_q, topic_q = filters.type_q(types), filters.topic_q()
     year = year_expression()
 
-    results = matched.filter(type_q, topic_q)
+    results = matches.ranked.filter(type_q, topic_q)
     if filters.year is not None:
         results = results.annotate(_year=year).filter(_year=filters.year)
 
-    # One grouped query yields the type counts, the year counts and the total, so the full-text match runs
-    # once for all of them: on a broad query over a large corpus, the match is what costs.
+    # One grouped query yields the type counts, the year counts and the total.
     rows = (
-        Page.objects.filter(pk__in=matched.filter(topic_q).order_by().values("pk"))
+        matched.filter(topic_q)
         .annotate(_year=year)
         .values_list("content_type_id", "_year")
         .annotate(n=Count("pk"))
@@ -230,7 +294,13 @@ def search_pages(query, locale, filters, backend=None):
         topic_ids = topic_ids.annotate(_year=year).filter(_year=filters.year)
     topic_facets = _topic_facets(topic_ids.order_by().values("pk"), filters)
     return SearchOutcome(
-        query=query, results=results, total=total, types=type_facets, topics=topic_facets, years=year_facets
+        query=query,
+        results=results,
+        total=total,
+        more_than_window=matches.more_than_window,
+        types=type_facets,
+        topics=topic_facets,
+        years=year_facets,
     )
 
 

@@ -70,6 +70,7 @@ def search(request):
         context.update(
             searched=True,
             outcome=outcome,
+            match_window=site_search.MATCH_WINDOW,
             facet_groups=_facet_groups(request, outcome, filters),
             page_obj=page_obj,
             hits=[

@@ -2,10 +2,11 @@ from functools import reduce
 from operator import and_, or_
 
 from django.contrib.postgres.search import SearchQuery
-from django.db.models import Q
+from django.db.models import F, Q
 from modelsearch.backends.database.postgres import postgres
 from modelsearch.backends.database.postgres.query import Lexeme
 from modelsearch.query import And, Or, PlainText
+from wagtail.models import Page
 
 from . import NormalisingBackendMixin, normalising_object_indexer, with_object_indexer
 
@@ -53,7 +54,14 @@ class PerColumnMatchQueryCompiler(postgres.PostgresSearchQueryCompiler):
             return super().search(config, start, stop, score_field, backend)
         search_query = self.build_tsquery(self.query, config=config)
         rank_expression = self._build_rank_expression(self.get_search_vectors(search_query), config)
+        if issubclass(self.queryset.model, Page):
+            # A page's entry has the page's own (specific) content type: saying so turns the generic relation's
+            # join, one index probe per page type, into a single probe of the entry's unique index.
+            presence &= Q(index_entries__content_type_id=F("content_type_id"))
         queryset = self.queryset.filter(presence)
+        if score_field is not None and not self.order_by_relevance:
+            # Upstream scores an unordered search by its pk; the search page ranks its window by the real score.
+            return queryset.order_by("-pk").annotate(**{score_field: rank_expression})[start:stop]
         return self._apply_ordering_and_scoring(queryset, rank_expression, start, stop, score_field)
 
 

@@ -39,10 +39,10 @@ class JoinedSQLiteSearchQueryCompiler(sqlite.SQLiteSearchQueryCompiler):
             score_field = "_score"
         if score_field is not None:
             vectors = [(None, F("index_entries__title_norm")), (None, 1.0)]
-            queryset = queryset.annotate(**{score_field: self._build_rank_expression(vectors, config)})
+            # bm25() is lower for better matches: negated, the score is higher for better ones, as on PostgreSQL.
+            queryset = queryset.annotate(**{score_field: -self._build_rank_expression(vectors, config)})
             if self.order_by_relevance:
-                # bm25() is lower for better matches.
-                queryset = queryset.order_by(score_field, "-pk")
+                queryset = queryset.order_by(f"-{score_field}", "-pk")
         if not self.order_by_relevance and not queryset.query.order_by:
             queryset = queryset.order_by("-pk")
         return queryset[start:stop]

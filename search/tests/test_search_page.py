@@ -6,6 +6,7 @@ import pytest
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 
 from home.models import StandardPage
+from search import results as site_search
 from search.tests.pages import create_mou, create_search_pages, publish
 
 
@@ -179,6 +180,30 @@ def test_results_are_paginated(client, site_tree):
     assert 'rel="next"' in first.content.decode()
 
 
+def test_broad_query_is_ranked_and_counted_within_the_window_and_says_so(client, site_tree, monkeypatch):
+    monkeypatch.setattr(site_search, "MATCH_WINDOW", 3)
+    for number in range(5):
+        publish(site_tree.home_ar, StandardPage(title=f"مرصد المدن {number}", slug=f"observatory-{number}"))
+
+    response = client.get("/ar/search/", {"q": "مرصد"})
+    html = response.content.decode()
+
+    # The database backends keep the most recently created matches in the window.
+    assert sorted(result_titles(response)) == ["مرصد المدن 2", "مرصد المدن 3", "مرصد المدن 4"]
+    assert "أكثر من 3 صفحة" in html
+    assert "3 نتائج" in html
+
+
+def test_query_within_the_window_is_counted_exactly_without_notice(client, site_tree):
+    for number in range(5):
+        publish(site_tree.home_ar, StandardPage(title=f"مرصد المدن {number}", slug=f"observatory-{number}"))
+
+    html = client.get("/ar/search/", {"q": "مرصد"}).content.decode()
+
+    assert "5 نتائج" in html
+    assert "أكثر من" not in html
+
+
 def test_search_page_query_count_does_not_grow_with_results(client, site_tree, django_assert_max_num_queries):
     for number in range(10):
         publish(site_tree.home_ar, StandardPage(title=f"صفحة تجريبية {number}", slug=f"trial-{number}"))
@@ -258,3 +283,17 @@ def test_topic_filter_counts_and_keeps_pages_of_that_topic(client, search_pages,
 
     response = client.get("/ar/search/", {"q": "مؤشر", "topic": topic.pk})
     assert result_titles(response) == ["برنامج مؤشر التحول"]
+
+
+def test_topic_of_a_course_is_counted_once(client, site_tree):
+    from home.models import Topic
+    from programs.tests.conftest import make_event, make_program
+
+    topic = Topic.objects.get(locale=site_tree.home_ar.locale, slug="smart-city-strategy")
+    course = make_event(make_program(), english=False, title="دورة مرصد التحول", slug="observatory-course")
+    course.topics.add(topic)
+    course.save_revision().publish()
+
+    html = client.get("/ar/search/", {"q": "مرصد"}).content.decode()
+
+    assert f'topic={topic.pk}">{topic.name} <span class="search-facet__count">(1)</span>' in html
