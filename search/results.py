@@ -7,7 +7,6 @@ from dataclasses import dataclass, field
 from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import FieldDoesNotExist
-from django.core.paginator import Paginator
 from django.db.models import BooleanField, Count, F, Func, IntegerField, Q
 from django.db.models.functions import Coalesce, ExtractYear
 from django.utils.html import escape, strip_tags
@@ -27,14 +26,6 @@ RESULTS_PER_PAGE = 10
 # page says there are more and invites a narrower query.
 MATCH_WINDOW = 1000
 SNIPPET_WORDS = 30
-
-
-class CountedPaginator(Paginator):
-    """A paginator told its count, which the facets' query has already computed."""
-
-    def __init__(self, object_list, per_page, count):
-        super().__init__(object_list, per_page)
-        self.count = count  # shadows Paginator.count, a cached property
 
 
 @dataclass(frozen=True)
@@ -158,7 +149,7 @@ class Facet:
 @dataclass
 class SearchOutcome:
     query: str
-    results: object  # a queryset of Page, ordered by relevance
+    results: list  # the pk of each page kept by the filters, the most relevant first
     total: int = 0
     more_than_window: bool = False  # the query matched more pages than MATCH_WINDOW; counts cover the window
     types: list = field(default_factory=list)
@@ -179,8 +170,8 @@ def searchable(query):
 class PkIn(Func):
     """`pk IN ids` as a filter, bound as one array parameter on PostgreSQL.
 
-    psycopg parses a query's placeholders on the client: with a window of a thousand ids in each facet query,
-    binding them took longer than running the queries.
+    Django binds psycopg's parameters on the client: with a window of a thousand ids in each facet query,
+    binding them one by one took longer than running the queries.
     """
 
     output_field = BooleanField()
@@ -194,33 +185,14 @@ class PkIn(Func):
         if not self.ids:
             return "1 = 0", []
         if connection.vendor == "postgresql":
-            return f"{column} = ANY(%s)", [*params, self.ids]
+            # An array literal in one string: psycopg adapts a list of ints one by one, in Python.
+            return f"{column} = ANY(%s::integer[])", [*params, "{" + ",".join(str(int(pk)) for pk in self.ids) + "}"]
         return f"{column} IN ({', '.join(['%s'] * len(self.ids))})", [*params, *self.ids]
-
-
-class PositionIn(Func):
-    """The position of a row's pk in `ids`, to order rows as the list does."""
-
-    output_field = IntegerField()
-
-    def __init__(self, ids):
-        super().__init__(F("pk"))
-        self.ids = list(ids)
-
-    def as_sql(self, compiler, connection, **extra_context):
-        column, params = compiler.compile(self.source_expressions[0])
-        if connection.vendor == "postgresql":
-            return f"array_position(%s, {column})", [self.ids, *params]
-        if not self.ids:
-            return "0", []
-        whens = " ".join(f"WHEN %s THEN {position}" for position in range(len(self.ids)))
-        return f"CASE {column} {whens} END", [*params, *self.ids]
 
 
 @dataclass
 class Matches:
-    ranked: object  # a queryset of Page, ordered by relevance
-    ids: list  # the pk of every match in the window
+    ids: list  # the pk of every match in the window, the most relevant first
     more_than_window: bool
 
 
@@ -242,43 +214,35 @@ def matching_pages(query, locale, backend=None):
         ids = [page.pk for page in backend.search(query, candidates)[: MATCH_WINDOW + 1]]
         more_than_window = len(ids) > MATCH_WINDOW
         ids = ids[:MATCH_WINDOW]
-    ranked = Page.objects.filter(PkIn(ids)).order_by(PositionIn(ids))
-    return Matches(ranked=ranked, ids=ids, more_than_window=more_than_window)
+    return Matches(ids=ids, more_than_window=more_than_window)
 
 
 def search_pages(query, locale, filters, backend=None):
     """Matches with the visitor's filters applied, and each filter's counts under the other filters."""
     matches = matching_pages(query, locale, backend)
+    if not matches.ids and filters == Filters():
+        return SearchOutcome(query=query, results=[])
     # Facets count the window's pages by their ids: the full-text match is not run again for each count.
     matched = Page.objects.filter(PkIn(matches.ids))
     types = content_types_by_type()
     type_q, topic_q = filters.type_q(types), filters.topic_q()
     year = year_expression()
 
-    results = matches.ranked.filter(type_q, topic_q)
-    if filters.year is not None:
-        results = results.annotate(_year=year).filter(_year=filters.year)
-
-    # One grouped query yields the type counts, the year counts and the total.
-    rows = (
-        matched.filter(topic_q)
-        .annotate(_year=year)
-        .values_list("content_type_id", "_year")
-        .annotate(n=Count("pk"))
-        .order_by()
-    )
+    # One query reads the window's pages with their type and year: the counts, the total and the results kept by
+    # the filters all follow from its rows.
+    rows = matched.filter(topic_q).annotate(_year=year).values_list("pk", "content_type_id", "_year")
     type_of = {content_type_id: key for key, ids in types.items() for content_type_id in ids}
-    type_counts, year_counts, total = Counter(), Counter(), 0
-    for content_type_id, result_year, n in rows:
+    type_counts, year_counts, kept = Counter(), Counter(), set()
+    for pk, content_type_id, result_year in rows:
         key = type_of.get(content_type_id, OTHER_PAGES)
         in_year = filters.year is None or result_year == filters.year
         in_type = not filters.type or key == filters.type
         if in_year:
-            type_counts[key] += n
+            type_counts[key] += 1
         if in_type and result_year is not None:
-            year_counts[result_year] += n
+            year_counts[result_year] += 1
         if in_type and in_year:
-            total += n
+            kept.add(pk)
 
     type_facets = [
         Facet(result_type.key, result_type.label, type_counts[result_type.key])
@@ -295,8 +259,8 @@ def search_pages(query, locale, filters, backend=None):
     topic_facets = _topic_facets(topic_ids.order_by().values("pk"), filters)
     return SearchOutcome(
         query=query,
-        results=results,
-        total=total,
+        results=[pk for pk in matches.ids if pk in kept],
+        total=len(kept),
         more_than_window=matches.more_than_window,
         types=type_facets,
         topics=topic_facets,
@@ -307,22 +271,29 @@ def search_pages(query, locale, filters, backend=None):
 def _topic_facets(page_ids, filters):
     from home.models import Topic
 
-    counts = {}
-    for through, page_column, topic_column in _topic_relations():
-        rows = (
-            through.objects.filter(**{f"{page_column}_id__in": page_ids})
-            .values_list(f"{topic_column}_id")
-            .annotate(n=Count("pk"))
-            .order_by()
-        )
-        for topic_id, n in rows:
-            counts[topic_id] = counts.get(topic_id, 0) + n
+    # Each page type's topics table counted in one UNION ALL query, not a round trip each.
+    per_table = [
+        through.objects.filter(**{f"{page_column}_id__in": page_ids})
+        .values_list(f"{topic_column}_id")
+        .annotate(n=Count("pk"))
+        .order_by()
+        for through, page_column, topic_column in _topic_relations()
+    ]
+    counts = Counter()
+    for topic_id, n in per_table[0].union(*per_table[1:], all=True) if per_table else []:
+        counts[topic_id] += n
     if filters.topic is not None:
         counts.setdefault(filters.topic, 0)
     if not counts:
         return []
     topics = Topic.objects.filter(pk__in=counts).order_by("name")
     return [Facet(topic.pk, topic.name, counts[topic.pk]) for topic in topics]
+
+
+def specific_pages(ids):
+    """The specific pages of `ids`, in that order: one query per page type among them, not one per page."""
+    pages = {page.pk: page for page in Page.objects.filter(pk__in=ids).specific()}
+    return [pages[pk] for pk in ids if pk in pages]
 
 
 def result_date(page):

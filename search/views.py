@@ -1,3 +1,4 @@
+from django.core.paginator import Paginator
 from django.http import JsonResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
@@ -63,10 +64,7 @@ def search(request):
     if query and site_search.searchable(query):
         locale = Locale.get_active()
         outcome = site_search.search_pages(query, locale, filters)
-        paginator = site_search.CountedPaginator(outcome.results, site_search.RESULTS_PER_PAGE, outcome.total)
-        page_obj = paginator.get_page(request.GET.get("page"))
-        # One query per page type on the page, not one per result.
-        specific = {page.pk: page for page in Page.objects.filter(pk__in=[p.pk for p in page_obj]).specific()}
+        page_obj = Paginator(outcome.results, site_search.RESULTS_PER_PAGE).get_page(request.GET.get("page"))
         context.update(
             searched=True,
             outcome=outcome,
@@ -75,14 +73,13 @@ def search(request):
             page_obj=page_obj,
             hits=[
                 {
-                    "page": specific[page.pk],
-                    "title": site_search.highlighted_title(specific[page.pk], query),
-                    "type": specific[page.pk]._meta.verbose_name,
-                    "date": site_search.result_date(specific[page.pk]),
-                    "snippet": site_search.snippet(specific[page.pk], query),
+                    "page": page,
+                    "title": site_search.highlighted_title(page, query),
+                    "type": page._meta.verbose_name,
+                    "date": site_search.result_date(page),
+                    "snippet": site_search.snippet(page, query),
                 }
-                for page in page_obj
-                if page.pk in specific
+                for page in site_search.specific_pages(page_obj.object_list)
             ],
             picks=site_search.editors_picks(query, locale),
         )
