@@ -9,31 +9,21 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, InlinePanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
-from wagtail.fields import RichTextField, StreamField
+from wagtail.fields import StreamField
 from wagtail.images import get_image_model
 from wagtail.models import Orderable, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from forum_site.blocks import BodyBlock
-from forum_site.models import BasePage
+from forum_site.models import BasePage, SectionIndexPage
 
 PAGE_SIZE = 10
 CARD_IMAGE = "fill-480x270"
 
 
-class NewsIndexPage(RoutablePageMixin, BasePage):
-    search_date_field = "first_published_at"
-
-    introduction = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
-
-    content_panels = [*BasePage.content_panels, FieldPanel("introduction")]
-    search_fields = [*BasePage.search_fields, index.SearchField("introduction")]
-
-    parent_page_types = ["home.HomePage"]
+class NewsIndexPage(SectionIndexPage):
     subpage_types = ["news.NewsPage"]
-    max_count_per_parent = 1
 
     class Meta:
         verbose_name = _("news index")
@@ -53,17 +43,10 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
         context["page_obj"] = Paginator(self.news_items(), PAGE_SIZE).get_page(request.GET.get("page"))
         return context
 
-    @path("feed/rss/", name="rss")
-    def rss_feed(self, request):
-        from .feeds import NewsFeed
+    def feed_classes(self):
+        from .feeds import NewsAtomFeed, NewsFeed
 
-        return NewsFeed(self)(request)
-
-    @path("feed/atom/", name="atom")
-    def atom_feed(self, request):
-        from .feeds import NewsAtomFeed
-
-        return NewsAtomFeed(self)(request)
+        return NewsFeed, NewsAtomFeed
 
 
 class NewsPage(BasePage):

@@ -68,8 +68,6 @@ def mou_status_filter(status, today):
 
 
 class PartnersPage(BasePage):
-    search_date_field = "first_published_at"
-
     introduction = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
 
     content_panels = [*BasePage.content_panels, FieldPanel("introduction")]

@@ -75,7 +75,6 @@ class ProgramIndexPage(BasePage):
     parent_page_types = ["home.HomePage"]
     subpage_types = ["programs.ProgramPage"]
     max_count_per_parent = 1
-    search_date_field = "first_published_at"
 
     class Meta:
         verbose_name = _("programs index page")
@@ -107,7 +106,6 @@ class ProgramPage(BasePage):
 
     parent_page_types = ["programs.ProgramIndexPage"]
     subpage_types = ["programs.TrainingCoursePage", "programs.WorkshopPage"]
-    search_date_field = "first_published_at"
 
     class Meta:
         verbose_name = _("program page")
@@ -375,7 +373,6 @@ class TrainingCalendarPage(BasePage):
     parent_page_types = ["home.HomePage"]
     subpage_types = []
     max_count_per_parent = 1
-    search_date_field = "first_published_at"
     events_per_page = 12
 
     class Meta:

@@ -11,7 +11,7 @@ from wagtail.models import Orderable, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from forum_site.models import BasePage
+from forum_site.models import BasePage, SectionIndexPage
 
 from . import citation
 
@@ -69,17 +69,8 @@ class PublicationType(models.TextChoices):
     VLR = "vlr", _("Voluntary local review")
 
 
-class PublicationIndexPage(RoutablePageMixin, BasePage):
-    search_date_field = "first_published_at"
-
-    introduction = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
-
-    content_panels = [*BasePage.content_panels, FieldPanel("introduction")]
-    search_fields = [*BasePage.search_fields, index.SearchField("introduction")]
-
-    parent_page_types = ["home.HomePage"]
+class PublicationIndexPage(SectionIndexPage):
     subpage_types = ["publications.PublicationPage"]
-    max_count_per_parent = 1
 
     class Meta:
         verbose_name = _("publications index")
@@ -91,17 +82,10 @@ class PublicationIndexPage(RoutablePageMixin, BasePage):
         context["listing"] = PublicationListing(self, request)
         return context
 
-    @path("feed/rss/", name="rss")
-    def rss_feed(self, request):
-        from .feeds import PublicationFeed
+    def feed_classes(self):
+        from .feeds import PublicationAtomFeed, PublicationFeed
 
-        return PublicationFeed(self)(request)
-
-    @path("feed/atom/", name="atom")
-    def atom_feed(self, request):
-        from .feeds import PublicationAtomFeed
-
-        return PublicationAtomFeed(self)(request)
+        return PublicationFeed, PublicationAtomFeed
 
 
 class PublicationPage(RoutablePageMixin, BasePage):

@@ -201,11 +201,11 @@ def matching_pages(query, locale, backend=None):
     backend = backend or get_search_backend()
     # The index holds every language: the locale filter keeps an Arabic search off English pages.
     candidates = Page.objects.live().public().filter(locale=locale)
-    window = backend.search(query, candidates, order_by_relevance=False).annotate_score("_score")
-    if hasattr(window, "get_queryset"):
+    if hasattr(backend.results_class, "get_queryset"):
         # The database backends match inside SQL. Taking the window newest first lets PostgreSQL walk the pages
         # backwards and stop at the window's end instead of reading every match; each row's score (higher is
         # better on both backends) is computed on the way, so only the window is ranked.
+        window = backend.search(query, candidates, order_by_relevance=False).annotate_score("_score")
         scored = list(window.get_queryset().order_by("-pk").values_list("pk", "_score")[: MATCH_WINDOW + 1])
         more_than_window = len(scored) > MATCH_WINDOW
         ids = [pk for pk, _score in sorted(scored[:MATCH_WINDOW], key=lambda row: (-row[1], -row[0]))]
