@@ -150,7 +150,6 @@ class Facet:
 class SearchOutcome:
     query: str
     results: list  # the pk of each page kept by the filters, the most relevant first
-    total: int = 0
     more_than_window: bool = False  # the query matched more pages than MATCH_WINDOW; counts cover the window
     types: list = field(default_factory=list)
     topics: list = field(default_factory=list)
@@ -228,8 +227,8 @@ def search_pages(query, locale, filters, backend=None):
     type_q, topic_q = filters.type_q(types), filters.topic_q()
     year = year_expression()
 
-    # One query reads the window's pages with their type and year: the counts, the total and the results kept by
-    # the filters all follow from its rows.
+    # One query reads the window's pages with their type and year: the counts and the results kept by the filters
+    # both follow from its rows.
     rows = matched.filter(topic_q).annotate(_year=year).values_list("pk", "content_type_id", "_year")
     type_of = {content_type_id: key for key, ids in types.items() for content_type_id in ids}
     type_counts, year_counts, kept = Counter(), Counter(), set()
@@ -260,7 +259,6 @@ def search_pages(query, locale, filters, backend=None):
     return SearchOutcome(
         query=query,
         results=[pk for pk in matches.ids if pk in kept],
-        total=len(kept),
         more_than_window=matches.more_than_window,
         types=type_facets,
         topics=topic_facets,
