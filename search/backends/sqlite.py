@@ -1,4 +1,4 @@
-from django.db.models import F, IntegerField
+from django.db.models import FloatField, Func, IntegerField
 from django.db.models.functions import Cast
 from modelsearch.backends.database.sqlite import sqlite
 from modelsearch.backends.database.sqlite.query import MatchExpression, normalize
@@ -9,6 +9,22 @@ from . import NormalisingBackendMixin, normalising_object_indexer, with_object_i
 
 class NormalisingSQLiteIndex(sqlite.SQLiteIndex):
     add_items = with_object_indexer(sqlite.SQLiteIndex.add_items, normalising_object_indexer(sqlite.ObjectIndexer))
+
+
+class TitleWeightedRelevance(Func):
+    """How well an entry matches, higher for better: FTS5's bm25() with the title weighted above the body.
+
+    Upstream calls bm25() without column weights, so a word in the title counted no more than one in the body;
+    on PostgreSQL the title's rank is boosted. bm25() is lower for better matches, hence the negation.
+    """
+
+    output_field = FloatField()
+    # The FTS5 table's columns, in the order modelsearch's migration creates them: autocomplete, body, title.
+    COLUMN_WEIGHTS = (0.0, 1.0, 10.0)
+
+    def as_sql(self, compiler, connection, **extra_context):
+        weights = ", ".join(str(weight) for weight in self.COLUMN_WEIGHTS)
+        return f"-bm25({sqlite.SQLiteFTSIndexEntry._meta.db_table}, {weights})", []
 
 
 class JoinedSQLiteSearchQueryCompiler(sqlite.SQLiteSearchQueryCompiler):
@@ -38,9 +54,7 @@ class JoinedSQLiteSearchQueryCompiler(sqlite.SQLiteSearchQueryCompiler):
         if self.order_by_relevance and score_field is None:
             score_field = "_score"
         if score_field is not None:
-            vectors = [(None, F("index_entries__title_norm")), (None, 1.0)]
-            # bm25() is lower for better matches: negated, the score is higher for better ones, as on PostgreSQL.
-            queryset = queryset.annotate(**{score_field: -self._build_rank_expression(vectors, config)})
+            queryset = queryset.annotate(**{score_field: TitleWeightedRelevance()})
             if self.order_by_relevance:
                 queryset = queryset.order_by(f"-{score_field}", "-pk")
         if not self.order_by_relevance and not queryset.query.order_by:

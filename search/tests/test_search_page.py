@@ -180,6 +180,14 @@ def test_results_are_paginated(client, site_tree):
     assert 'rel="next"' in first.content.decode()
 
 
+def test_page_with_the_word_in_its_title_ranks_above_one_with_it_in_its_summary(client, site_tree):
+    # The title match is created first: were scores ignored, the newer page would lead on the pk tie-break.
+    publish(site_tree.home_ar, StandardPage(title="مرصد المدن العربية", slug="observatory", summary="تقرير سنوي"))
+    publish(site_tree.home_ar, StandardPage(title="تقرير سنوي", slug="annual-report", summary="صادر عن مرصد المدن"))
+
+    assert result_titles(client.get("/ar/search/", {"q": "مرصد"})) == ["مرصد المدن العربية", "تقرير سنوي"]
+
+
 def test_broad_query_is_ranked_and_counted_within_the_window_and_says_so(client, site_tree, monkeypatch):
     monkeypatch.setattr(site_search, "MATCH_WINDOW", 3)
     for number in range(5):
