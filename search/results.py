@@ -122,14 +122,6 @@ class Filters:
     topic: int | None = None
     year: int | None = None
 
-    def type_q(self, types):
-        if not self.type:
-            return Q()
-        if self.type == OTHER_PAGES:
-            claimed = set().union(*(ids for key, ids in types.items() if key != OTHER_PAGES))
-            return ~Q(content_type_id__in=claimed)
-        return Q(content_type_id__in=types.get(self.type, set()))
-
     def topic_q(self):
         if self.topic is None:
             return Q()
@@ -166,8 +158,8 @@ def searchable(query):
     return bool(search_terms(query))
 
 
-class PkIn(Func):
-    """`pk IN ids` as a filter, bound as one array parameter on PostgreSQL.
+class InIds(Func):
+    """`field IN ids` as a filter, bound as one array parameter on PostgreSQL.
 
     Django binds psycopg's parameters on the client: with a window of a thousand ids in each facet query,
     binding them one by one took longer than running the queries.
@@ -175,8 +167,8 @@ class PkIn(Func):
 
     output_field = BooleanField()
 
-    def __init__(self, ids):
-        super().__init__(F("pk"))
+    def __init__(self, ids, field="pk"):
+        super().__init__(F(field))
         self.ids = list(ids)
 
     def as_sql(self, compiler, connection, **extra_context):
@@ -222,20 +214,23 @@ def search_pages(query, locale, filters, backend=None):
     if not matches.ids and filters == Filters():
         return SearchOutcome(query=query, results=[])
     # Facets count the window's pages by their ids: the full-text match is not run again for each count.
-    matched = Page.objects.filter(PkIn(matches.ids))
-    types = content_types_by_type()
-    type_q, topic_q = filters.type_q(types), filters.topic_q()
-    year = year_expression()
-
-    # One query reads the window's pages with their type and year: the counts and the results kept by the filters
-    # both follow from its rows.
-    rows = matched.filter(topic_q).annotate(_year=year).values_list("pk", "content_type_id", "_year")
-    type_of = {content_type_id: key for key, ids in types.items() for content_type_id in ids}
-    type_counts, year_counts, kept = Counter(), Counter(), set()
+    matched = Page.objects.filter(InIds(matches.ids))
+    # One query reads the window's pages with their type and year: each filter's counts under the other filters,
+    # and the results kept by all of them, follow from its rows.
+    rows = matched.annotate(_year=year_expression()).values_list("pk", "content_type_id", "_year")
+    in_topic = None
+    if filters.topic is not None:
+        in_topic = set(matched.filter(filters.topic_q()).values_list("pk", flat=True))
+    type_of = {content_type_id: key for key, ids in content_types_by_type().items() for content_type_id in ids}
+    type_counts, year_counts, kept, of_type_and_year = Counter(), Counter(), set(), []
     for pk, content_type_id, result_year in rows:
         key = type_of.get(content_type_id, OTHER_PAGES)
         in_year = filters.year is None or result_year == filters.year
         in_type = not filters.type or key == filters.type
+        if in_type and in_year:
+            of_type_and_year.append(pk)
+        if in_topic is not None and pk not in in_topic:
+            continue
         if in_year:
             type_counts[key] += 1
         if in_type and result_year is not None:
@@ -252,16 +247,12 @@ def search_pages(query, locale, filters, backend=None):
         year_counts.setdefault(filters.year, 0)
     year_facets = [Facet(value, str(value), year_counts[value]) for value in sorted(year_counts, reverse=True)]
 
-    topic_ids = matched.filter(type_q)
-    if filters.year is not None:
-        topic_ids = topic_ids.annotate(_year=year).filter(_year=filters.year)
-    topic_facets = _topic_facets(topic_ids.order_by().values("pk"), filters)
     return SearchOutcome(
         query=query,
         results=[pk for pk in matches.ids if pk in kept],
         more_than_window=matches.more_than_window,
         types=type_facets,
-        topics=topic_facets,
+        topics=_topic_facets(of_type_and_year, filters),
         years=year_facets,
     )
 
@@ -271,7 +262,7 @@ def _topic_facets(page_ids, filters):
 
     # Each page type's topics table counted in one UNION ALL query, not a round trip each.
     per_table = [
-        through.objects.filter(**{f"{page_column}_id__in": page_ids})
+        through.objects.filter(InIds(page_ids, field=f"{page_column}_id"))
         .values_list(f"{topic_column}_id")
         .annotate(n=Count("pk"))
         .order_by()

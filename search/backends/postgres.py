@@ -59,10 +59,15 @@ class PerColumnMatchQueryCompiler(postgres.PostgresSearchQueryCompiler):
             # join, one index probe per page type, into a single probe of the entry's unique index.
             presence &= Q(index_entries__content_type_id=F("content_type_id"))
         queryset = self.queryset.filter(presence)
-        if score_field is not None and not self.order_by_relevance:
-            # Upstream scores an unordered search by its pk; the search page ranks its window by the real score.
-            return queryset.order_by("-pk").annotate(**{score_field: rank_expression})[start:stop]
         return self._apply_ordering_and_scoring(queryset, rank_expression, start, stop, score_field)
+
+    def _apply_ordering_and_scoring(self, queryset, rank_expression, start, stop, score_field=None):
+        if score_field is None or self.order_by_relevance:
+            return super()._apply_ordering_and_scoring(queryset, rank_expression, start, stop, score_field)
+        # Upstream scores an unordered search by its pk; the search page ranks its window by the real score.
+        if not queryset.query.order_by:
+            queryset = queryset.order_by("-pk")
+        return queryset.annotate(**{score_field: rank_expression})[start:stop]
 
 
 class NormalisingPostgresSearchBackend(NormalisingBackendMixin, postgres.PostgresSearchBackend):
