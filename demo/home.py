@@ -249,4 +249,5 @@ def _load_site_settings():
     site_settings.facebook_url = "https://www.facebook.com/"
     site_settings.x_url = "https://x.com/"
     site_settings.youtube_url = "https://www.youtube.com/"
+    site_settings.privacy_page = StandardPage.objects.get(locale__language_code="ar", slug="سياسة-الخصوصية")
     site_settings.save()

@@ -3,25 +3,29 @@
 Arabic is the source language; English pages and snippets are wagtail-localize translations that share the
 source's `translation_key`. Each kind of relation has one strategy, used by every app through this module:
 
-- Many-to-many fields to translatable snippets (topics, partners, trainers): declared synchronised
-  (`SynchronizedField`), so a translation carries the source's choice, and shown through `in_locale`, which
-  swaps each snippet for its translation. wagtail-localize cannot translate many-to-many fields yet
-  (wagtail-localize#534, #820): a synchronised field copies the source's snippets unchanged. Filters on such a
-  field compare translation keys (`translation_key_filter`), so an English page is found by an English topic.
+- Many-to-many fields to translatable snippets (topics, partners, trainers). wagtail-localize cannot translate
+  them (wagtail-localize#534, #820: a translation gets no choice of its own, or a stale copy of the source's when
+  the field is synchronised). Strategy: the choice made on the source page holds for every language. Read it
+  from the source (`source_of`), show each snippet in the page's language (`in_locale`), and filter pages
+  through their source (`with_source_choice`), so a choice changed on the Arabic page shows on the English
+  one at once, without a new sync.
 - Foreign keys to pages (an MoU, related pages, the hero's link): wagtail-localize copies them unchanged, so an
-  English page may point at an Arabic one. Shown through `visible_in_locale`: the translation the public may see
+  English page may point at an Arabic one. Strategy: `visible_in_locale`: the translation the public may see
   in the page's language, else the page itself when the public may see it, else nothing.
 - Rows of a page that point at snippets (an MoU's parties, a publication's authors, a news item's partners:
   translatable `Orderable`s): wagtail-localize points a translated row at the snippet's translation when one
-  exists at the time of the sync, not otherwise; shown through `in_locale` as well.
+  exists at the time of the sync, not otherwise. Strategy: `in_locale` as well.
 
 What the public may see is one rule, `public_pages`: live, not restricted by login, password or group, and
 in the language asked for. Every listing, feed, calendar, sitemap and related-items list goes through it.
+
+Locales are passed as a `Locale` or its id (a page's `locale_id` spares a query).
 """
 
 from django.conf import settings
-from django.db.models import Q
-from wagtail.models import Locale, Page
+from django.db.models import Exists, OuterRef, Q
+from django.db.models.functions import Length, Substr
+from wagtail.models import Locale, Page, PageViewRestriction
 from wagtail_localize.models import Translation, TranslationSource
 
 
@@ -29,31 +33,46 @@ def locale_of(language_code):
     return Locale.objects.get(language_code=language_code)
 
 
-def public_pages(model_or_queryset, locale):
-    """Pages of `locale` that anyone may read: live, and without a login, password or group restriction."""
+def public_pages(model_or_queryset, locale, for_search=False):
+    """Pages of `locale` (a Locale or its id) that anyone may read: live, without a login, password or group
+    restriction on them or on any of their ancestors.
+
+    `for_search`: the candidates of a search. The search backends translate a queryset's filters into their own
+    and know no subquery, so there the rule is Wagtail's `public()`, which reads the restrictions first.
+    """
     queryset = model_or_queryset.objects.all() if isinstance(model_or_queryset, type) else model_or_queryset
-    return queryset.live().public().filter(locale=locale)
+    if for_search:
+        return queryset.live().public().filter(locale=locale)
+    return queryset.live().filter(~Exists(_restrictions_over(OuterRef("path"))), locale=locale)
 
 
-def is_public(page):
-    return page.live and not page.get_view_restrictions().exists()
+def _restrictions_over(path):
+    # Wagtail's PageQuerySet.public() reads every restriction in a query of its own to build its filter; a
+    # subquery keeps the rule inside the listing's one query. A restriction on a page covers its descendants:
+    # their paths start with its path.
+    return PageViewRestriction.objects.filter(page__path=Substr(path, 1, Length("page__path")))
 
 
 def in_locale(objects, locale):
     """Each translatable object (snippets, or pages already known to be visible) in `locale`, in the same order.
 
     One query per model. An object without a translation in `locale` is kept as it is: a topic not yet
-    translated shows its Arabic name rather than disappearing.
+    translated shows its Arabic name rather than disappearing. None stays None (an optional link).
     """
-    objects = [item for item in objects if item is not None]
+    objects = list(objects)
     by_model = {}
     for item in objects:
-        by_model.setdefault(type(item), []).append(item.translation_key)
-    translated = {}
-    for model, keys in by_model.items():
-        for item in model.objects.filter(translation_key__in=keys, locale=locale):
-            translated[(model, item.translation_key)] = item
-    return [translated.get((type(item), item.translation_key), item) for item in objects]
+        if item is not None:
+            by_model.setdefault(type(item), set()).add(item.translation_key)
+    translated = {model: translations_by_key(model, keys, locale) for model, keys in by_model.items()}
+    return [item and translated[type(item)].get(item.translation_key, item) for item in objects]
+
+
+def translations_by_key(model, translation_keys, locale):
+    """{translation key: the `model` object of that key in `locale`}, for those that have one; one query."""
+    return {
+        item.translation_key: item for item in model.objects.filter(translation_key__in=translation_keys, locale=locale)
+    }
 
 
 def visible_in_locale(pages, locale):
@@ -70,7 +89,9 @@ def visible_in_locale(pages, locale):
         page.translation_key: page for page in public_pages(Page, locale).filter(translation_key__in=keys).specific()
     }
     fallback_ids = set(
-        Page.objects.live().public().filter(pk__in=[page.pk for page in pages]).values_list("pk", flat=True)
+        Page.objects.live()
+        .filter(~Exists(_restrictions_over(OuterRef("path"))), pk__in=[page.pk for page in pages])
+        .values_list("pk", flat=True)
     )
     shown = [visible.get(page.translation_key) or (page if page.pk in fallback_ids else None) for page in pages]
     return [page for page in shown if page is not None]
@@ -80,9 +101,30 @@ def visible_page_in_locale(page, locale):
     return next(iter(visible_in_locale([page], locale)), None)
 
 
-def translation_key_filter(field_name, snippet):
-    """A filter on a synchronised many-to-many `field_name` matching `snippet` in any language."""
-    return Q(**{f"{field_name}__translation_key": snippet.translation_key})
+def source_choice_q(chose):
+    """A filter keeping the pages whose source page is among `chose`: pages that made a choice themselves
+    (many-to-many fields are chosen on the source page). A page with no version in the default language (an
+    English-only page) is its own source."""
+    in_default_language = Q(locale__language_code=settings.LANGUAGE_CODE)
+    with_source = chose.model.objects.filter(in_default_language).values("translation_key")
+    own_choice = chose.exclude(in_default_language).exclude(translation_key__in=with_source)
+    return Q(translation_key__in=chose.filter(in_default_language).values("translation_key")) | Q(
+        pk__in=own_choice.values("pk")
+    )
+
+
+def source_ids(pages):
+    """{page id: its source page's id} for `pages` (id, translation_key) pairs: one query.
+
+    The source is the page of the same translation key in the default language, or the page itself.
+    """
+    pages = list(pages)
+    sources = dict(
+        Page.objects.filter(
+            locale__language_code=settings.LANGUAGE_CODE, translation_key__in={key for _pk, key in pages}
+        ).values_list("translation_key", "pk")
+    )
+    return {pk: sources.get(key, pk) for pk, key in pages}
 
 
 def source_of(instance):

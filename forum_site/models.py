@@ -1,3 +1,4 @@
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -5,12 +6,17 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
+from .feeds import SectionAtomFeed, SectionFeed
+from .localize import source_of
+
 
 class BasePage(Page):
     """What every page of the site shares: search filters by language, and the promote panels."""
 
     # The date a search result shows and its year filter uses; page types with a date of their own name it.
     search_date_field = "first_published_at"
+    # The texts a search result's snippet is cut from, in this order: the first that holds a searched word.
+    search_snippet_fields = ["search_description"]
     search_fields = [*Page.search_fields, index.FilterField("locale_id")]
 
     promote_panels = [
@@ -28,14 +34,21 @@ class BasePage(Page):
     class Meta:
         abstract = True
 
+    @cached_property
+    def source_page(self):
+        """This page in the default language (itself when it is, or has no such version)."""
+        return source_of(self)
 
-class SectionIndexPage(RoutablePageMixin, BasePage):
-    """A section's one index under the home page (news, publications): an introduction, its listing, its feeds."""
+
+class IndexPage(BasePage):
+    """A section's one front page under the home page (programs, partners, the calendar...): an introduction
+    above the list of what the section holds."""
 
     introduction = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
 
     content_panels = [*BasePage.content_panels, FieldPanel("introduction")]
     search_fields = [*BasePage.search_fields, index.SearchField("introduction")]
+    search_snippet_fields = [*BasePage.search_snippet_fields, "introduction"]
 
     parent_page_types = ["home.HomePage"]
     max_count_per_parent = 1
@@ -43,16 +56,21 @@ class SectionIndexPage(RoutablePageMixin, BasePage):
     class Meta:
         abstract = True
 
-    def feed_classes(self):
-        """(RSS feed, Atom feed) of the section; each app imports its feeds here, since they import its models."""
+
+class SectionIndexPage(RoutablePageMixin, IndexPage):
+    """An index whose latest pages are also offered as RSS and Atom feeds (news, publications)."""
+
+    class Meta:
+        abstract = True
+
+    def feed_items(self):
+        """The pages the feeds offer, newest first: each has `feed_summary()` and `published_at`."""
         raise NotImplementedError
 
     @path("feed/rss/", name="rss")
     def rss_feed(self, request):
-        rss, _atom = self.feed_classes()
-        return rss(self)(request)
+        return SectionFeed(self)(request)
 
     @path("feed/atom/", name="atom")
     def atom_feed(self, request):
-        _rss, atom = self.feed_classes()
-        return atom(self)(request)
+        return SectionAtomFeed(self)(request)

@@ -1,5 +1,6 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalManyToManyField
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
@@ -8,6 +9,7 @@ from wagtail.models import TranslatableMixin
 from wagtail.search import index
 
 from forum_site.blocks import BodyBlock
+from forum_site.localize import in_locale, visible_page_in_locale
 from forum_site.models import BasePage
 
 
@@ -53,6 +55,7 @@ class HomePage(BasePage):
         index.SearchField("hero_text"),
         index.SearchField("introduction"),
     ]
+    search_snippet_fields = [*BasePage.search_snippet_fields, "introduction", "hero_text"]
 
     parent_page_types = ["wagtailcore.Page"]
     max_count_per_parent = 2  # one per language
@@ -62,6 +65,7 @@ class HomePage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        context["hero_link"] = visible_page_in_locale(self.hero_link, self.locale_id) if self.hero_link_id else None
         # Each content app contributes its own section through the `home_page_sections` hook; a hook
         # returns "" when it has nothing to show, so empty sections are hidden, not rendered empty.
         sections = (section(self, request) for section in hooks.get_hooks("home_page_sections"))
@@ -77,6 +81,7 @@ class StandardPage(BasePage):
 
     content_panels = [*BasePage.content_panels, FieldPanel("summary"), FieldPanel("body")]
     search_fields = [*BasePage.search_fields, index.SearchField("summary"), index.SearchField("body")]
+    search_snippet_fields = [*BasePage.search_snippet_fields, "summary", "body"]
 
     parent_page_types = ["home.HomePage", "home.StandardPage"]
     subpage_types = ["home.StandardPage"]
@@ -103,6 +108,21 @@ class Topic(TranslatableMixin, models.Model):
         return self.name
 
 
+class TopicsMixin(models.Model):
+    """The topics a page is about, chosen on its Arabic source and shown in each page's language.
+
+    The strategy of forum_site.localize for many-to-many fields to snippets: read from the source page.
+    """
+
+    topics = ParentalManyToManyField("home.Topic", blank=True, verbose_name=_("topics"))
+
+    class Meta:
+        abstract = True
+
+    def topics_in_locale(self):
+        return in_locale(self.source_page.topics.all(), self.locale_id)
+
+
 @register_setting(icon="site")
 class SiteSettings(BaseSiteSetting):
     """Contact details and social links shown in the footer, edited in the admin."""
@@ -116,12 +136,22 @@ class SiteSettings(BaseSiteSetting):
     x_url = models.URLField(_("X (Twitter)"), blank=True)
     youtube_url = models.URLField(_("YouTube"), blank=True)
     linkedin_url = models.URLField(_("LinkedIn"), blank=True)
+    privacy_page = models.ForeignKey(
+        "home.StandardPage",
+        verbose_name=_("privacy notice"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("The Arabic page of the privacy notice; registration forms link to it in the visitor's language."),
+    )
 
     panels = [
         MultiFieldPanel(
             [FieldPanel("address_ar"), FieldPanel("address_en"), FieldPanel("email"), FieldPanel("phone")],
             heading=_("Contact details"),
         ),
+        FieldPanel("privacy_page"),
         MultiFieldPanel(
             [FieldPanel("facebook_url"), FieldPanel("x_url"), FieldPanel("youtube_url"), FieldPanel("linkedin_url")],
             heading=_("Social links"),
@@ -130,6 +160,10 @@ class SiteSettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = _("site settings")
+
+    def privacy_page_in(self, locale):
+        """The privacy notice as the public may read it in `locale` (None until one is chosen)."""
+        return visible_page_in_locale(self.privacy_page, locale) if self.privacy_page_id else None
 
     def address_for(self, language_code):
         return self.address_en if language_code == "en" and self.address_en else self.address_ar

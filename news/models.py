@@ -1,22 +1,23 @@
 import datetime
-import json
 
 from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import Prefetch
 from django.utils import timezone
-from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
-from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.fields import StreamField
 from wagtail.images import get_image_model
 from wagtail.models import Orderable, TranslatableMixin
 from wagtail.search import index
-from wagtail_localize.fields import SynchronizedField
 
 from forum_site.blocks import BodyBlock
+from forum_site.json_ld import json_ld_script
+from forum_site.localize import in_locale, public_pages, visible_in_locale
 from forum_site.models import BasePage, SectionIndexPage
+from home.models import TopicsMixin
+from partners.models import MoULinkMixin
 
 PAGE_SIZE = 10
 CARD_IMAGE = "fill-480x270"
@@ -30,7 +31,7 @@ class NewsIndexPage(SectionIndexPage):
 
     def news_items(self):
         return (
-            NewsPage.objects.live()
+            public_pages(NewsPage, self.locale_id)
             .child_of(self)
             .order_by("-date", "-pk")
             .prefetch_related(
@@ -43,13 +44,11 @@ class NewsIndexPage(SectionIndexPage):
         context["page_obj"] = Paginator(self.news_items(), PAGE_SIZE).get_page(request.GET.get("page"))
         return context
 
-    def feed_classes(self):
-        from .feeds import NewsAtomFeed, NewsFeed
-
-        return NewsFeed, NewsAtomFeed
+    def feed_items(self):
+        return self.news_items()
 
 
-class NewsPage(BasePage):
+class NewsPage(TopicsMixin, MoULinkMixin, BasePage):
     search_date_field = "date"
 
     date = models.DateField(_("date"), default=datetime.date.today)
@@ -66,16 +65,6 @@ class NewsPage(BasePage):
     )
     summary = models.TextField(_("summary"))
     body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)
-    topics = ParentalManyToManyField("home.Topic", verbose_name=_("topics"), blank=True)
-    mou = models.ForeignKey(
-        "partners.MoUPage",
-        verbose_name=_("memorandum of understanding"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text=_("The agreement this news is about or was delivered under."),
-    )
 
     content_panels = [
         *BasePage.content_panels,
@@ -95,7 +84,7 @@ class NewsPage(BasePage):
         index.SearchField("body"),
         index.FilterField("date"),
     ]
-    override_translatable_fields = [SynchronizedField("topics")]
+    search_snippet_fields = [*BasePage.search_snippet_fields, "summary", "body"]
 
     parent_page_types = ["news.NewsIndexPage"]
     subpage_types = []
@@ -105,32 +94,34 @@ class NewsPage(BasePage):
         verbose_name_plural = _("news")
 
     def get_context(self, request, *args, **kwargs):
-        from partners.models import localized_pages
-        from publications.models import localized_topics
-
         context = super().get_context(request, *args, **kwargs)
-        context["partners"] = [row.partner for row in self.related_partners.select_related("partner")]
-        context["related"] = localized_pages(
+        context["partners"] = in_locale(
+            [row.partner for row in self.related_partners.select_related("partner")], self.locale
+        )
+        context["related"] = visible_in_locale(
             [row.related for row in self.related_pages.select_related("related")], self.locale
         )
-        context["topics"] = localized_topics(self.topics.all(), self.locale)
-        context["mou"] = (localized_pages([self.mou], self.locale) or [None])[0]
+        context["topics"] = self.topics_in_locale()
+        context["mou"] = self.mou_in_locale()
         context["json_ld"] = self.json_ld(request)
         return context
 
     def json_ld(self, request):
-        """schema.org NewsArticle, escaped so that no text can close the script element."""
-        data = {
-            "@context": "https://schema.org",
-            "@type": "NewsArticle",
-            "headline": self.title[:110],
-            "description": self.summary,
-            "datePublished": self.date.isoformat(),
-            "inLanguage": self.locale.language_code,
-            "url": request.build_absolute_uri(self.get_url(request)),
-        }
-        text = json.dumps(data, ensure_ascii=False).replace("<", "\\u003c").replace(">", "\\u003e")
-        return mark_safe(text)
+        """schema.org NewsArticle."""
+        return json_ld_script(
+            {
+                "@context": "https://schema.org",
+                "@type": "NewsArticle",
+                "headline": self.title[:110],
+                "description": self.summary,
+                "datePublished": self.date.isoformat(),
+                "inLanguage": self.locale.language_code,
+                "url": request.build_absolute_uri(self.get_url(request)),
+            }
+        )
+
+    def feed_summary(self):
+        return self.summary
 
     @property
     def published_at(self):

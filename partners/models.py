@@ -1,19 +1,23 @@
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
-from django.db.models import Q
+from django.db.models.signals import class_prepared
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from modelcluster.fields import ParentalKey
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
-from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable, Page, TranslatableMixin, get_page_models
+from wagtail.fields import StreamField
+from wagtail.models import Orderable, TranslatableMixin
 from wagtail.search import index
-from wagtail_localize.fields import SynchronizedField
 
 from forum_site.blocks import BodyBlock
-from forum_site.models import BasePage
+from forum_site.localize import in_locale, public_pages, visible_page_in_locale
+from forum_site.models import BasePage, IndexPage
+from home.models import TopicsMixin
+
+from .filters import MoURegisterFilter
+from .terms import MoUStatus, mou_status_on
 
 
 class PartnerOrganisation(TranslatableMixin, models.Model):
@@ -50,54 +54,30 @@ class PartnerOrganisation(TranslatableMixin, models.Model):
         return self.name
 
 
-class MoUStatus(models.TextChoices):
-    UPCOMING = "upcoming", _("Not yet in force")
-    ACTIVE = "active", _("Active")
-    EXPIRED = "expired", _("Expired")
-
-
-def mou_status_filter(status, today):
-    """The Q object selecting MoUs whose term gives `status` on `today`; the single definition of the rule."""
-    started = Q(term_start__isnull=True) | Q(term_start__lte=today)
-    ended = Q(term_end__isnull=False, term_end__lt=today)
-    if status == MoUStatus.EXPIRED:
-        return ended
-    if status == MoUStatus.UPCOMING:
-        return ~started & ~ended
-    return started & ~ended
-
-
-class PartnersPage(BasePage):
-    introduction = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
-
-    content_panels = [*BasePage.content_panels, FieldPanel("introduction")]
-    search_fields = [*BasePage.search_fields, index.SearchField("introduction")]
-
-    parent_page_types = ["home.HomePage"]
+class PartnersPage(IndexPage):
     subpage_types = ["partners.MoUPage"]
-    max_count_per_parent = 1
 
     class Meta:
         verbose_name = _("partners page")
 
     def get_context(self, request, *args, **kwargs):
-        from .filters import MoURegisterFilter
-
         context = super().get_context(request, *args, **kwargs)
-        organisations = PartnerOrganisation.objects.filter(locale=self.locale).select_related("logo")
-        register = MoURegisterFilter(request.GET, page=self)
+        organisations = PartnerOrganisation.objects.filter(locale_id=self.locale_id).select_related("logo")
+        register = MoURegisterFilter(
+            request.GET, mous=public_pages(MoUPage, self.locale_id).child_of(self), organisations=organisations
+        )
         paginator = Paginator(register.mous(), 20)
         page_obj = paginator.get_page(request.GET.get("page"))
         context.update(
             organisations=organisations,
             register=register,
             page_obj=page_obj,
-            mous=page_obj.object_list,
+            mous=MoUPage.with_party_names(list(page_obj.object_list), self.locale_id),
         )
         return context
 
 
-class MoUPage(BasePage):
+class MoUPage(TopicsMixin, BasePage):
     """A memorandum of understanding with partner organisations, and what has been delivered under it."""
 
     search_date_field = "signed_on"
@@ -123,8 +103,6 @@ class MoUPage(BasePage):
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    topics = ParentalManyToManyField("home.Topic", verbose_name=_("topics"), blank=True)
-
     content_panels = [
         *BasePage.content_panels,
         FieldPanel("summary"),
@@ -150,9 +128,7 @@ class MoUPage(BasePage):
         index.FilterField("signed_on"),
         index.RelatedFields("parties", [index.RelatedFields("party", [index.SearchField("name")])]),
     ]
-    # Topics are shared snippets chosen once on the Arabic page; wagtail-localize skips many-to-many
-    # fields unless told to copy them.
-    override_translatable_fields = [SynchronizedField("topics")]
+    search_snippet_fields = [*BasePage.search_snippet_fields, "summary", "body"]
 
     parent_page_types = ["partners.PartnersPage"]
     subpage_types = []
@@ -170,16 +146,31 @@ class MoUPage(BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["delivered"] = self.delivered_under_it()
-        context["parties"] = self.parties.select_related("party__logo")
-        context["signatories"] = self.signatories.select_related("party")
+        context["parties"] = in_locale(
+            [row.party for row in self.parties.select_related("party__logo")], self.locale_id
+        )
+        signatories = list(self.signatories.select_related("party"))
+        for signatory, party in zip(
+            signatories, in_locale([row.party for row in signatories], self.locale_id), strict=True
+        ):
+            signatory.party_in_locale = party
+        context["signatories"] = signatories
+        context["topics"] = self.topics_in_locale()
         return context
 
+    @staticmethod
+    def with_party_names(mous, locale):
+        """`mous` (a list), each with `party_names` in `locale`: one query for the parties of them all."""
+        rows = [(mou, row.party) for mou in mous for row in mou.parties.all()]
+        parties = in_locale([party for _mou, party in rows], locale)
+        for mou in mous:
+            mou.party_names = []
+        for (mou, _party), party in zip(rows, parties, strict=True):
+            mou.party_names.append(party.name)
+        return mous
+
     def status_on(self, day):
-        if self.term_end and self.term_end < day:
-            return MoUStatus.EXPIRED
-        if self.term_start and self.term_start > day:
-            return MoUStatus.UPCOMING
-        return MoUStatus.ACTIVE
+        return mou_status_on(self.term_start, self.term_end, day)
 
     @property
     def status(self):
@@ -194,17 +185,17 @@ class MoUPage(BasePage):
         return self.term_end is None
 
     def delivered_under_it(self):
-        """Live pages of this page's language linked to this MoU, grouped by page type: [(label, [pages])].
+        """What the public may see in this page's language delivered under this MoU, by page type: [(label, [pages])].
 
-        Any page model with a `mou` foreign key to MoUPage takes part (courses and workshops of the
-        programs app, publications, news), one query per model. A translated page may point at the
-        translated MoU or still at the Arabic one, so pages are matched on the MoU's translation key.
+        One query per page type of `MoULinkMixin.linked_models`. A translated page may point at the translated
+        MoU or still at the Arabic one (page links are copied unchanged), so pages match on the MoU's
+        translation key.
         """
         groups = []
-        for model in models_linked_to_mous():
+        for model in MoULinkMixin.linked_models:
             pages = list(
-                model.objects.live()
-                .filter(locale_id=self.locale_id, mou__translation_key=self.translation_key)
+                public_pages(model, self.locale_id)
+                .filter(mou__translation_key=self.translation_key)
                 .order_by("-first_published_at", "pk")
             )
             if pages:
@@ -212,19 +203,40 @@ class MoUPage(BasePage):
         return groups
 
 
-def models_linked_to_mous():
-    linked = []
-    for model in get_page_models():
-        if model._meta.abstract or model._meta.proxy:
-            continue
-        try:
-            field = model._meta.get_field("mou")
-        except Exception:  # noqa: BLE001 - FieldDoesNotExist: the model simply has no MoU link
-            continue
-        # Only the model that declares the field: a subclass would list the same rows twice.
-        if isinstance(field, models.ForeignKey) and field.model is model and issubclass(field.related_model, MoUPage):
-            linked.append(model)
-    return sorted(linked, key=lambda model: model._meta.label)
+class MoULinkMixin(models.Model):
+    """The MoU a page was delivered under. Page types with this mixin are listed on the MoU's page.
+
+    `linked_models` is the registry of those page types, filled as they are declared (each concrete model
+    that declares the field itself, so a subclass of a linked page type is not listed twice).
+    """
+
+    linked_models = []
+
+    mou = models.ForeignKey(
+        MoUPage,
+        verbose_name=_("delivered under the MoU"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("The memorandum of understanding under which this was delivered or produced."),
+    )
+
+    class Meta:
+        abstract = True
+
+    def mou_in_locale(self):
+        """The MoU as the public may see it in this page's language, or None."""
+        return visible_page_in_locale(self.mou, self.locale_id)
+
+
+def _register_mou_linked_model(sender, **kwargs):
+    if issubclass(sender, MoULinkMixin) and not sender._meta.abstract:
+        if sender._meta.get_field("mou").model is sender:
+            MoULinkMixin.linked_models.append(sender)
+
+
+class_prepared.connect(_register_mou_linked_model)
 
 
 class MoUParty(TranslatableMixin, Orderable):
@@ -262,20 +274,3 @@ class MoUSignatory(TranslatableMixin, Orderable):
 
     def __str__(self):
         return self.name
-
-
-def localized_pages(pages, locale):
-    """The live translation of each page in `locale`, else the page itself if live; unpublished pages are left out.
-
-    Page links are copied unchanged to translations, so an English page may still point at an Arabic page.
-    """
-    pages = [page for page in pages if page is not None]
-    if not pages:
-        return []
-    keys = {page.translation_key for page in pages}
-    translated = {
-        page.translation_key: page
-        for page in Page.objects.live().filter(locale=locale, translation_key__in=keys).specific()
-    }
-    localized = [translated.get(page.translation_key) or (page if page.live else None) for page in pages]
-    return [page for page in localized if page is not None]

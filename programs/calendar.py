@@ -2,7 +2,6 @@
 
 import datetime
 import zoneinfo
-from dataclasses import dataclass
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
@@ -10,11 +9,13 @@ from django.core.paginator import Paginator
 from django.db.models import Count, IntegerField, OuterRef, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.utils import timezone
-from django.utils.translation import gettext_lazy as _
 
+from forum_site.localize import public_pages, source_choice_q
 from home.models import Topic
 
-from .models import EventPage, Registration, TrainingCoursePage, Venue, WorkshopPage
+from .models.events import EventPage, Registration, TrainingCoursePage, WorkshopPage
+from .models.snippets import Venue
+from .seats import seat_status
 
 AMMAN = zoneinfo.ZoneInfo(settings.TIME_ZONE)
 
@@ -38,29 +39,6 @@ def events_with_seats(queryset):
     )
 
 
-@dataclass
-class SeatStatus:
-    code: str
-    label: str
-    seats_left: int = 0
-
-
-def seat_status(event, now=None):
-    """'ended', 'not_yet_open', 'closed', 'open' (seats left) or 'waitlist'; needs the seat annotations."""
-    now = now or timezone.now()
-    if event.end_at <= now:
-        return SeatStatus("ended", _("Ended"))
-    window = event.registration_window(now)
-    if window == "not_yet_open":
-        return SeatStatus("not_yet_open", _("Registration not open yet"))
-    if window == "closed":
-        return SeatStatus("closed", _("Registration closed"))
-    left = max(event.capacity - event.confirmed_count, 0)
-    if left:
-        return SeatStatus("open", _("Seats left"), left)
-    return SeatStatus("waitlist", _("Waitlist only"))
-
-
 def _kind_labels():
     content_types = ContentType.objects.get_for_models(TrainingCoursePage, WorkshopPage)
     return {
@@ -79,7 +57,7 @@ def decorate(events, now=None):
 
 def upcoming_and_past_events(program):
     now = timezone.now()
-    events = events_with_seats(EventPage.objects.child_of(program).live())
+    events = events_with_seats(public_pages(EventPage, program.locale_id).child_of(program))
     upcoming = decorate(list(events.filter(end_at__gt=now).order_by("start_at")), now)
     past = decorate(list(events.filter(end_at__lte=now).order_by("-start_at")[:20]), now)
     return upcoming, past
@@ -87,7 +65,7 @@ def upcoming_and_past_events(program):
 
 def upcoming_events(locale, limit):
     now = timezone.now()
-    events = events_with_seats(EventPage.objects.live().filter(locale=locale, end_at__gt=now)).order_by("start_at")
+    events = events_with_seats(public_pages(EventPage, locale).filter(end_at__gt=now)).order_by("start_at")
     return decorate(list(events[:limit]), now)
 
 
@@ -104,7 +82,7 @@ def _month_range(value):
 def calendar_context(page, request):
     now = timezone.now()
     past = request.GET.get("when") == "past"
-    events = EventPage.objects.live().filter(locale_id=page.locale_id)
+    events = public_pages(EventPage, page.locale_id)
     events = events.filter(end_at__lte=now).order_by("-start_at") if past else events.filter(end_at__gt=now)
     if not past:
         events = events.order_by("start_at")
@@ -122,12 +100,7 @@ def calendar_context(page, request):
     }
     topic = next((topic for topic in topics if topic.slug == chosen["topic"]), None)
     if topic is not None:
-        # Topics are chosen on the default-language page (wagtail-localize does not sync many-to-many fields),
-        # so translations are matched through their source page's translation_key.
-        tagged = EventPage.objects.filter(
-            locale__language_code=settings.LANGUAGE_CODE, topics__translation_key=topic.translation_key
-        )
-        events = events.filter(translation_key__in=tagged.values("translation_key"))
+        events = events.filter(source_choice_q(EventPage.objects.filter(topics__translation_key=topic.translation_key)))
     month_range = _month_range(chosen["month"]) if chosen["month"] else None
     if month_range:
         events = events.filter(start_at__gte=month_range[0], start_at__lt=month_range[1])

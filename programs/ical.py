@@ -5,7 +5,7 @@ from django.utils import timezone
 from django.utils.html import strip_tags
 from icalendar import Calendar, Event, vText
 
-from .registration import site_root_url
+from forum_site.site_urls import absolute_url
 
 
 def event_calendar(events, name):
@@ -15,7 +15,6 @@ def event_calendar(events, name):
     calendar.add("calscale", "GREGORIAN")
     calendar.add("x-wr-calname", str(name))
     calendar.add("x-wr-timezone", settings.TIME_ZONE)
-    root = site_root_url().rstrip("/")
     for event in events:
         entry = Event()
         # One UID per event across languages, so a calendar that imported the Arabic file updates, not doubles.
@@ -28,8 +27,8 @@ def event_calendar(events, name):
             entry.add("description", strip_tags(event.summary))
         if event.venue_id and event.venue:
             entry.add("location", vText(", ".join(part for part in [event.venue.name, event.venue.city] if part)))
-        url = event.get_url()
+        url = absolute_url(event.get_url())
         if url:
-            entry.add("url", root + url if url.startswith("/") else url)
+            entry.add("url", url)
         calendar.add_component(entry)
     return calendar.to_ical()

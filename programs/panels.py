@@ -9,14 +9,12 @@ class SeatsPanel(Panel):
         template_name = "programs/admin/seats_panel.html"
 
         def get_context_data(self, parent_context=None):
-            from .registration import seat_counts
-
             context = super().get_context_data(parent_context)
             event = self.instance
             if event is None or not event.pk:
                 context["counts"] = None
                 return context
-            confirmed, waitlisted = seat_counts(event)
+            confirmed, waitlisted = event.seat_counts()
             url = ""
             if self.request and self.request.user.has_perm("programs.view_registration"):
                 url = reverse("programs_registration:index") + f"?event={event.source_event.pk}"

@@ -10,7 +10,9 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_http_methods
 from wagtail.models import Locale
 
-from . import registration as rules
+from forum_site.localize import in_language, public_pages
+
+from . import links, rules
 from .forms import RegistrationForm
 from .ical import event_calendar
 from .models import EventPage, ProgramPage, TrainingCalendarPage
@@ -33,9 +35,13 @@ def is_rate_limited(request):
     return attempts > limit
 
 
-def serve_event_page(page, request, default_serve, *args, **kwargs):
-    if request.method != "POST":
-        return default_serve(request, *args, **kwargs)
+def register_from_event_page(page, request, serve_args, serve_kwargs):
+    """A registration form posted to a course's or workshop's page (Wagtail's `before_serve_page` hook).
+
+    Other requests get None, so Wagtail serves the page as usual.
+    """
+    if request.method != "POST" or not isinstance(page, EventPage):
+        return None
     form = RegistrationForm(request.POST)
     status = 200
     if page.registration_window() != "open":
@@ -53,25 +59,25 @@ def serve_event_page(page, request, default_serve, *args, **kwargs):
         except rules.RegistrationClosed:
             status = 409
         else:
-            return redirect(reverse("programs:registration_status", args=[rules.status_token(result)]))
+            token = links.status_token(result.registration, result.outcome)
+            return redirect(reverse("programs:registration_status", args=[token]))
     else:
         status = 400
-    context = page.get_context(request, *args, **kwargs)
+    context = page.get_context(request, *serve_args, **serve_kwargs)
     context["form"] = form
-    return TemplateResponse(request, page.get_template(request, *args, **kwargs), context, status=status)
+    return TemplateResponse(request, page.get_template(request, *serve_args, **serve_kwargs), context, status=status)
 
 
 def registration_status(request, token):
     try:
-        result = rules.result_from_status_token(token)
+        registration, outcome = links.from_status_token(token)
     except signing.BadSignature:
         return render(request, "programs/link_invalid.html", status=400)
-    event = rules.event_in_language(result.registration.event, get_language())
     context = {
-        "result": result,
-        "registration": result.registration,
-        "event": event,
-        "position": rules.waitlist_position(result.registration),
+        "result": rules.RegistrationResult(registration, outcome),
+        "registration": registration,
+        "event": in_language(registration.event, get_language()).specific,
+        "position": registration.waitlist_position(),
     }
     return render(request, "programs/registration_status.html", context)
 
@@ -79,12 +85,12 @@ def registration_status(request, token):
 @require_http_methods(["GET", "POST"])
 def cancel(request, token):
     try:
-        registration = rules.registration_from_cancel_token(token)
+        registration = links.registration_from_cancel_token(token)
     except signing.SignatureExpired:
         return render(request, "programs/link_invalid.html", {"expired": True}, status=400)
     except signing.BadSignature:
         return render(request, "programs/link_invalid.html", status=400)
-    event = rules.event_in_language(registration.event, get_language())
+    event = in_language(registration.event, get_language()).specific
     context = {"registration": registration, "event": event}
     if registration.status == registration.Status.CANCELLED:
         return render(request, "programs/cancel_done.html", {**context, "already": True})
@@ -103,27 +109,28 @@ def _ics_response(content, filename):
 
 
 def event_ics(request, page_id):
-    event = EventPage.objects.live().select_related("venue").filter(pk=page_id).first()
+    event = public_pages(EventPage, Locale.get_active()).select_related("venue").filter(pk=page_id).first()
     if event is None:
         raise Http404
     return _ics_response(event_calendar([event], name=event.title), f"event-{event.pk}.ics")
 
 
 def _feed_events(queryset):
-    return queryset.live().select_related("venue").order_by("start_at")
+    return queryset.select_related("venue").order_by("start_at")
 
 
 def calendar_feed(request):
-    locale = Locale.objects.filter(language_code=get_language()).first()
-    calendar_page = TrainingCalendarPage.objects.live().filter(locale=locale).first()
-    events = _feed_events(EventPage.objects.filter(locale=locale))
+    locale = Locale.get_active()
+    calendar_page = public_pages(TrainingCalendarPage, locale).first()
+    events = _feed_events(public_pages(EventPage, locale))
     name = calendar_page.title if calendar_page else _("Training calendar")
     return _ics_response(event_calendar(events, name=name), "training-calendar.ics")
 
 
 def program_feed(request, page_id):
-    program = ProgramPage.objects.live().filter(pk=page_id).first()
+    locale = Locale.get_active()
+    program = public_pages(ProgramPage, locale).filter(pk=page_id).first()
     if program is None:
         raise Http404
-    events = _feed_events(EventPage.objects.child_of(program))
+    events = _feed_events(public_pages(EventPage, locale).child_of(program))
     return _ics_response(event_calendar(events, name=program.title), f"program-{program.pk}.ics")

@@ -1,12 +1,11 @@
 """How a publication is cited: a formatted reference, BibTeX (written by bibtexparser) and RIS (by rispy)."""
 
-import json
-
 import bibtexparser
 import rispy
 from bibtexparser.model import Entry, Field
 from django.utils.html import strip_tags
-from django.utils.safestring import mark_safe
+
+from forum_site.json_ld import json_ld_script
 
 BIBTEX_TYPES = {"proceedings": "proceedings", "guide": "manual"}
 RIS_TYPES = {"proceedings": "CONF", "guide": "BOOK"}
@@ -186,6 +185,4 @@ def head_metadata(publication, authors, editions, request):
         data["publisher"] = {"@type": "Organization", "name": publication.publisher}
     if publication.doi:
         data["identifier"] = f"https://doi.org/{publication.doi}"
-    # Escaping "<" keeps a title containing "</script>" from closing the script element.
-    json_ld = json.dumps(data, ensure_ascii=False).replace("<", "\\u003c").replace(">", "\\u003e")
-    return {"highwire": highwire, "open_graph": open_graph, "json_ld": mark_safe(json_ld)}
+    return {"highwire": highwire, "open_graph": open_graph, "json_ld": json_ld_script(data)}

@@ -13,9 +13,16 @@ from django.db.models.functions import ExtractYear
 from django.utils.translation import gettext_lazy as _
 from wagtail.images import get_image_model
 
+from forum_site.localize import translations_by_key
 from home.models import Topic
 
-from .models import EDITION_LANGUAGES, PublicationAuthor, PublicationEdition, PublicationPage, PublicationType
+from .models.publication import (
+    EDITION_LANGUAGES,
+    PublicationAuthor,
+    PublicationEdition,
+    PublicationPage,
+    PublicationType,
+)
 
 PAGE_SIZE = 12
 SORTS = {"newest": ("-publication_date", "title"), "title": ("title", "-publication_date")}
@@ -47,8 +54,10 @@ class Facet:
 class PublicationListing:
     FILTERS = ("type", "topic", "year", "language")
 
-    def __init__(self, index_page, request):
+    def __init__(self, index_page, request, publications):
+        """`publications`: those the public may see under `index_page`."""
         self.index_page = index_page
+        self.publications_shown = publications
         self.request = request
         self.params = request.GET
         self.selected = {name: self._clean(name, self.params.get(name, "")) for name in self.FILTERS}
@@ -74,7 +83,7 @@ class PublicationListing:
         return value
 
     def _filtered(self):
-        result = PublicationPage.objects.live().child_of(self.index_page)
+        result = self.publications_shown
         if self.selected["type"]:
             result = result.filter(publication_type=self.selected["type"])
         if self.selected["topic"]:
@@ -129,15 +138,12 @@ class PublicationListing:
             .annotate(n=Count("publicationpage", distinct=True))
             .values_list("topic__slug", "topic__translation_key", "n")
         }
-        # Topics are copied from the Arabic page to its translations: their names are shown in this language.
-        topic_names = dict(
-            Topic.objects.filter(
-                locale_id=self.index_page.locale_id, translation_key__in=[key for _slug, key in topic_counts]
-            ).values_list("translation_key", "name")
-        )
-        self.topic_names = topic_names
+        # Topics are synchronised from the Arabic page: each is offered under its source slug, named in this
+        # page's language.
+        shown = translations_by_key(Topic, [key for _slug, key in topic_counts], self.index_page.locale_id)
+        self.topic_names = {key: topic.name for key, topic in shown.items()}
         topic_options = sorted(
-            ((slug, topic_names.get(key, slug), n) for (slug, key), n in topic_counts.items()),
+            ((slug, self.topic_names.get(key, slug), n) for (slug, key), n in topic_counts.items()),
             key=lambda option: option[1],
         )
         return [

@@ -1,21 +1,8 @@
-from django.template.loader import render_to_string
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 
 from .models import Author
+from .sections import latest_publications_section
 
 register_snippet(Author)
-
-
-@hooks.register("home_page_sections", order=20)
-def latest_publications_section(home_page, request):
-    from .sections import latest_publications
-
-    publications, index_page = latest_publications(home_page)
-    if not publications:
-        return ""
-    return render_to_string(
-        "publications/home_section.html",
-        {"publications": publications, "index_page": index_page, "request": request},
-        request=request,
-    )
+hooks.register("home_page_sections", latest_publications_section, order=20)

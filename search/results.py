@@ -5,6 +5,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from django.apps import apps
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import FieldDoesNotExist
 from django.db.models import BooleanField, Count, F, Func, IntegerField, Q
@@ -16,6 +17,8 @@ from wagtail.contrib.search_promotions.models import Query
 from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 
+from forum_site.localize import in_locale, public_pages, source_choice_q, source_ids
+from home.models import Topic, TopicsMixin
 from search.normalise import search_form, search_terms
 
 MAX_QUERY_LENGTH = 200
@@ -72,15 +75,12 @@ def _page_models():
 
 
 def _topic_relations():
-    """(through model, page column, topic column) of every page type with `topics` to home.Topic."""
+    """(through model, page column, topic column) of every page type with topics (`TopicsMixin`)."""
     relations = []
     for model in _page_models():
-        try:
-            topics = model._meta.get_field("topics")
-        except FieldDoesNotExist:
+        if not issubclass(model, TopicsMixin):
             continue
-        if getattr(topics.remote_field, "model", None) is None or topics.remote_field.model._meta.label != "home.Topic":
-            continue
+        topics = model._meta.get_field("topics")
         relation = (topics.remote_field.through, topics.m2m_field_name(), topics.m2m_reverse_field_name())
         # Page types that inherit `topics` (courses and workshops from EventPage) share their parent's table:
         # counting it once per type would count its pages several times.
@@ -123,12 +123,15 @@ class Filters:
     year: int | None = None
 
     def topic_q(self):
+        """Pages whose source page chose the topic (in any of its languages)."""
         if self.topic is None:
             return Q()
-        q = Q(pk__in=[])
+        keys = Topic.objects.filter(pk=self.topic).values("translation_key")
+        chose = Q(pk__in=[])
         for through, page_column, topic_column in _topic_relations():
-            q |= Q(pk__in=through.objects.filter(**{f"{topic_column}_id": self.topic}).values(f"{page_column}_id"))
-        return q
+            tagged = through.objects.filter(**{f"{topic_column}__translation_key__in": keys})
+            chose |= Q(pk__in=tagged.values(f"{page_column}_id"))
+        return source_choice_q(Page.objects.filter(chose))
 
 
 @dataclass
@@ -191,7 +194,7 @@ def matching_pages(query, locale, backend=None):
     """Live, public pages of `locale` matching `query`: at most MATCH_WINDOW of them, ranked by relevance."""
     backend = backend or get_search_backend()
     # The index holds every language: the locale filter keeps an Arabic search off English pages.
-    candidates = Page.objects.live().public().filter(locale=locale)
+    candidates = public_pages(Page, locale, for_search=True)
     if hasattr(backend.results_class, "get_queryset"):
         # The database backends match inside SQL. Taking the window newest first lets PostgreSQL walk the pages
         # backwards and stop at the window's end instead of reading every match; each row's score (higher is
@@ -217,18 +220,18 @@ def search_pages(query, locale, filters, backend=None):
     matched = Page.objects.filter(InIds(matches.ids))
     # One query reads the window's pages with their type and year: each filter's counts under the other filters,
     # and the results kept by all of them, follow from its rows.
-    rows = matched.annotate(_year=year_expression()).values_list("pk", "content_type_id", "_year")
+    rows = matched.annotate(_year=year_expression()).values_list("pk", "content_type_id", "_year", "translation_key")
     in_topic = None
     if filters.topic is not None:
         in_topic = set(matched.filter(filters.topic_q()).values_list("pk", flat=True))
     type_of = {content_type_id: key for key, ids in content_types_by_type().items() for content_type_id in ids}
     type_counts, year_counts, kept, of_type_and_year = Counter(), Counter(), set(), []
-    for pk, content_type_id, result_year in rows:
+    for pk, content_type_id, result_year, translation_key in rows:
         key = type_of.get(content_type_id, OTHER_PAGES)
         in_year = filters.year is None or result_year == filters.year
         in_type = not filters.type or key == filters.type
         if in_type and in_year:
-            of_type_and_year.append(pk)
+            of_type_and_year.append((pk, translation_key))
         if in_topic is not None and pk not in in_topic:
             continue
         if in_year:
@@ -252,14 +255,17 @@ def search_pages(query, locale, filters, backend=None):
         results=[pk for pk in matches.ids if pk in kept],
         more_than_window=matches.more_than_window,
         types=type_facets,
-        topics=_topic_facets(of_type_and_year, filters),
+        topics=_topic_facets(of_type_and_year, filters, locale),
         years=year_facets,
     )
 
 
-def _topic_facets(page_ids, filters):
-    from home.models import Topic
-
+def _topic_facets(pages, filters, locale):
+    """Topic facets of `pages` ((id, translation key) pairs), each counting the pages whose source chose it."""
+    if locale.language_code == settings.LANGUAGE_CODE:
+        page_ids = [pk for pk, _key in pages]
+    else:
+        page_ids = list(source_ids(pages).values())
     # Each page type's topics table counted in one UNION ALL query, not a round trip each.
     per_table = [
         through.objects.filter(InIds(page_ids, field=f"{page_column}_id"))
@@ -271,12 +277,16 @@ def _topic_facets(page_ids, filters):
     counts = Counter()
     for topic_id, n in per_table[0].union(*per_table[1:], all=True) if per_table else []:
         counts[topic_id] += n
-    if filters.topic is not None:
-        counts.setdefault(filters.topic, 0)
-    if not counts:
+    if not counts and filters.topic is None:
         return []
-    topics = Topic.objects.filter(pk__in=counts).order_by("name")
-    return [Facet(topic.pk, topic.name, counts[topic.pk]) for topic in topics]
+    # Each facet is the topic in `locale`, counting the source's topics of its translation key (an English-only
+    # page may hold English topics); the chosen topic stays listed, if only with 0.
+    topics = list(Topic.objects.filter(pk__in=[*counts, *([filters.topic] if filters.topic is not None else [])]))
+    facets = {}
+    for stored, shown in zip(topics, in_locale(topics, locale), strict=True):
+        facet = facets.setdefault(shown.translation_key, Facet(shown.pk, shown.name, 0))
+        facet.count += counts[stored.pk]
+    return sorted(facets.values(), key=lambda facet: str(facet.label))
 
 
 def specific_pages(ids):
@@ -291,13 +301,12 @@ def result_date(page):
     return value or page.first_published_at
 
 
-_SNIPPET_SOURCES = ["search_description", "summary", "introduction", "hero_text", "body"]
 _WORD_OR_NOT = re.compile(r"(\w[\w\u064b-\u065f\u0670\u0640]*)")
 
 
 def _page_texts(page):
     texts = []
-    for name in _SNIPPET_SOURCES:
+    for name in getattr(page, "search_snippet_fields", ["search_description"]):
         value = getattr(page, name, None)
         if not value:
             continue

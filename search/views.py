@@ -5,6 +5,7 @@ from django.utils.translation import gettext as _
 from wagtail.models import Locale, Page
 from wagtail.search.backends import get_search_backend
 
+from forum_site.localize import public_pages
 from search import results as site_search
 
 SUGGESTION_MIN_LENGTH = 3
@@ -98,6 +99,6 @@ def suggest(request):
     query = site_search.clean_query(request.GET.get("q", ""))
     if len(query) < SUGGESTION_MIN_LENGTH or not site_search.searchable(query):
         return JsonResponse({"suggestions": []})
-    candidates = Page.objects.live().public().filter(locale=Locale.get_active())
+    candidates = public_pages(Page, Locale.get_active(), for_search=True)
     pages = get_search_backend().autocomplete(query, candidates)[:SUGGESTION_COUNT]
     return JsonResponse({"suggestions": [{"title": page.title, "url": page.get_url(request)} for page in pages]})

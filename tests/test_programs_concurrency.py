@@ -6,7 +6,7 @@ from collections import Counter
 import pytest
 from django.db import connection, connections
 
-from programs import registration as rules
+from programs import rules
 from programs.models import Registration
 
 pytestmark = pytest.mark.skipif(

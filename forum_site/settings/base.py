@@ -170,8 +170,9 @@ PROGRAMS_REGISTRATION_RATE_LIMIT = (
 )
 PROGRAMS_CANCEL_LINK_MAX_AGE_DAYS = env.int("CANCEL_LINK_MAX_AGE_DAYS", default=365)
 PROGRAMS_PERSONAL_DATA_RETENTION_MONTHS = env.int("PERSONAL_DATA_RETENTION_MONTHS", default=12)
-# The public address used in emails' links; empty: the default Wagtail Site's root URL.
-PROGRAMS_SITE_URL = env.str("SITE_URL", default="")
+# The public address put in links that leave the site (emails, calendar files); empty: the default Wagtail
+# Site's root URL.
+SITE_URL = env.str("SITE_URL", default="")
 
 LOGGING = {
     "version": 1,

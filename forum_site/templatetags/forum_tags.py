@@ -6,6 +6,8 @@ from django.urls import translate_url
 from django.utils.translation import get_language
 from wagtail.models import Locale, Page, Site
 
+from forum_site.localize import public_pages
+
 register = template.Library()
 
 
@@ -26,7 +28,7 @@ def main_menu(context):
     home = _home_page(request, get_language())
     if home is None:
         return []
-    return [home, *home.get_children().live().in_menu()]
+    return [home, *public_pages(Page, home.locale_id).child_of(home).in_menu()]
 
 
 @register.simple_tag(takes_context=True)

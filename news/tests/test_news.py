@@ -127,3 +127,36 @@ def test_news_page_carries_news_article_json_ld(client, news_index):
     assert data["@type"] == "NewsArticle"
     assert data["headline"] == "</script> خبر"
     assert data["datePublished"] == "2026-01-21"
+
+
+def test_english_news_shows_its_topics_related_pages_and_partners_in_english(client, news_index, site_tree):
+    from home.models import Topic
+    from news.models import NewsPage, NewsPartner, NewsRelatedPage
+    from partners.tests.helpers import organisation
+
+    arabic, english_locale = site_tree.home_ar.locale, site_tree.home_en.locale
+    english_index = translate(news_index, {"الأخبار": "News", "news": "news"})
+    about = site_tree.home_ar.get_children().get(slug="عن-المنتدى")
+    amman = organisation(arabic, "أمانة عمان", english=("Greater Amman Municipality", "Jordan"))
+    page = helpers.news_page(
+        news_index,
+        "زيارة البترا",
+        slug="petra-visit",
+        related_pages=[NewsRelatedPage(related=about)],
+        related_partners=[NewsPartner(partner=amman, locale=arabic)],
+    )
+    english_page = translate(
+        page, {"زيارة البترا": "A visit to Petra", "petra-visit": "petra-visit", "ملخص": "Summary"}
+    )
+    # A topic chosen on the Arabic page after the translation shows on the English page too.
+    page = NewsPage.objects.get(pk=page.pk)
+    page.topics.add(Topic.objects.get(locale=arabic, slug="smart-green-tourism"))
+    page.save_revision().publish()
+
+    html = client.get(english_page.url).content.decode()
+
+    assert english_page.get_parent().pk == english_index.pk
+    assert "Smart, green tourism cities" in html
+    assert f'href="{about.get_translation(english_locale).url}"' in html
+    assert "Greater Amman Municipality" in html
+    assert "عن المنتدى" not in html and "أمانة عمان" not in html

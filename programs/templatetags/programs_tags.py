@@ -1,17 +1,14 @@
 """Template tags of course and workshop pages: structured data for search engines and link previews."""
 
-import json
-
 from django import template
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.html import strip_tags
-from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
-register = template.Library()
+from forum_site.json_ld import json_ld_script
 
-_SCRIPT_ESCAPES = {ord("<"): "\\u003c", ord(">"): "\\u003e", ord("&"): "\\u0026"}
+register = template.Library()
 
 
 def _absolute(request, url):
@@ -20,7 +17,7 @@ def _absolute(request, url):
 
 @register.simple_tag(takes_context=True)
 def event_json_ld(context, page):
-    """schema.org Course (with its course instance) or Event, as JSON-LD; escaped so it cannot end the script."""
+    """schema.org Course (with its course instance) or Event, as JSON-LD."""
     request = context["request"]
     url = _absolute(request, page.get_url(request))
     location = _location(page)
@@ -61,8 +58,7 @@ def event_json_ld(context, page):
             "provider": {"@type": "Organization", "name": context.get("organiser_name", "")},
             "hasCourseInstance": [event],
         }
-    payload = json.dumps(data, ensure_ascii=False).translate(_SCRIPT_ESCAPES)
-    return mark_safe(f'<script type="application/ld+json">{payload}</script>')
+    return json_ld_script(data)
 
 
 def _location(page):

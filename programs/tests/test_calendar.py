@@ -11,7 +11,7 @@ from icalendar import Calendar
 from wagtail.models import Locale
 
 from home.models import Topic
-from programs import registration as rules
+from programs import rules
 from programs.models import WorkshopPage
 
 from .conftest import make_event, registrant

@@ -71,13 +71,17 @@ def test_admin_shows_errors_next_to_fields_and_keeps_what_was_typed(editor, publ
 
 
 @pytest.mark.parametrize("model", ["publicationpage", "publicationindexpage"])
-def test_admin_edit_view_of_publication_pages_renders(editor, publication_index, model):
+def test_admin_edit_view_of_publication_pages_shows_the_page_in_its_form(editor, publication_index, model):
     page = publication_index if model == "publicationindexpage" else helpers.publication(publication_index, "دراسة")
 
-    assert editor.get(reverse("wagtailadmin_pages:edit", args=(page.pk,))).status_code == 200
+    response = editor.get(reverse("wagtailadmin_pages:edit", args=(page.pk,)))
+
+    form = response.context["form"]
+    assert form.initial["title"] == page.title
+    assert ("editions" in form.formsets) == (model == "publicationpage")
 
 
-def test_admin_edit_views_of_mou_and_news_render(editor, site_tree):
+def test_admin_edit_views_of_mou_and_news_show_each_page_in_its_form(editor, site_tree):
     from news.tests.helpers import news_index, news_page
     from partners.tests.helpers import mou, partners_page
 
@@ -88,10 +92,17 @@ def test_admin_edit_views_of_mou_and_news_render(editor, site_tree):
         news_page(news_index(site_tree.home_ar), "خبر", date=datetime.date(2026, 1, 1)),
     ]
     for page in pages:
-        assert editor.get(reverse("wagtailadmin_pages:edit", args=(page.pk,))).status_code == 200
+        response = editor.get(reverse("wagtailadmin_pages:edit", args=(page.pk,)))
+        assert response.context["form"].initial["title"] == page.title
 
 
-def test_author_snippet_can_be_added_in_the_admin(editor, site_tree):
-    response = editor.get(reverse("wagtailsnippets_publications_author:add"))
+def test_author_snippet_is_added_in_the_admin(editor, site_tree):
+    url = reverse("wagtailsnippets_publications_author:add")
 
-    assert response.status_code == 200
+    response = editor.post(
+        url, {"name": "د. سكينة النصراوي", "kind": "person", "given_names": "سكينة", "family_name": "النصراوي"}
+    )
+
+    assert response.status_code == 302
+    author = Author.objects.get(name="د. سكينة النصراوي")
+    assert (author.family_name, author.locale.language_code) == ("النصراوي", "ar")

@@ -171,3 +171,19 @@ def test_query_count_of_the_index_is_bounded(client, library, django_assert_max_
     client.get(library.url)
     with django_assert_max_num_queries(30):
         client.get(library.url, {"year": "2026", "topic": "sdgs-vlr"})
+
+
+def test_english_library_names_its_topic_facet_in_english(client, library):
+    from forum_site.localize import translate
+
+    english_index = translate(library, {"المنشورات": "Publications", "publications": "publications"})
+    study = library.get_children().specific().get(title="أ دراسة المياه")
+    translate(study, {"أ دراسة المياه": "A water study", study.slug: study.slug, "Abstract": "Abstract"})
+
+    response = client.get(english_index.url)
+    filtered = client.get(english_index.url, {"topic": "sdgs-vlr"})
+
+    topic_labels = [option.label for facet in response.context["listing"].facets if facet.name == "topic"
+                    for option in facet.options]  # fmt: skip
+    assert topic_labels == ["SDGs and voluntary local reviews"]
+    assert listed_titles(filtered) == ["A water study"]

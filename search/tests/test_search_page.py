@@ -305,3 +305,30 @@ def test_topic_of_a_course_is_counted_once(client, site_tree):
     html = client.get("/ar/search/", {"q": "مرصد"}).content.decode()
 
     assert f'topic={topic.pk}">{topic.name} <span class="search-facet__count">(1)</span>' in html
+
+
+def test_english_search_names_topic_facets_in_english_and_filters_by_them(client, site_tree):
+    from forum_site.localize import translate
+    from home.models import Topic
+    from programs.models import ProgramIndexPage, ProgramPage
+
+    topic = Topic.objects.get(locale=site_tree.home_ar.locale, slug="smart-city-strategy")
+    english_topic = topic.get_translation(site_tree.home_en.locale)
+    programs = publish(site_tree.home_ar, ProgramIndexPage(title="البرامج", slug="programs"))
+    translate(programs, {"البرامج": "Programs", "programs": "programs"})
+    program = ProgramPage(title="برنامج المرصد", slug="observatory", summary="برنامج")
+    programs.add_child(instance=program)
+    program.save_revision().publish()
+    translate(
+        program, {"برنامج المرصد": "Observatory programme", "observatory": "observatory", "برنامج": "A programme"}
+    )
+    # Chosen on the Arabic page after the translation: the English page follows its source.
+    program.topics.add(topic)
+    program.save_revision().publish()
+
+    html = client.get("/en/search/", {"q": "observatory"}).content.decode()
+    filtered = client.get("/en/search/", {"q": "observatory", "topic": english_topic.pk})
+
+    assert f'topic={english_topic.pk}">Smart city strategy <span class="search-facet__count">(1)</span>' in html
+    assert topic.name not in html
+    assert result_titles(filtered) == ["Observatory programme"]

@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand
 
-from programs.registration import anonymise_registrations
+from programs.privacy import anonymise_registrations
 
 
 class Command(BaseCommand):

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from programs.registration import retry_unsent_emails
+from programs.emails import retry_unsent_emails
 
 
 class Command(BaseCommand):

@@ -1,9 +1,13 @@
+import datetime
+
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.http import HttpResponse
+from django.utils import timezone
+from django.utils.html import strip_tags
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
-from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
@@ -11,9 +15,13 @@ from wagtail.models import Orderable, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from forum_site.models import BasePage, SectionIndexPage
+from forum_site.localize import in_locale, visible_in_locale
+from forum_site.models import BasePage
+from home.models import TopicsMixin
+from partners.models import MoULinkMixin
 
-from . import citation
+from .. import citation
+from ..pdf_text import read_pdf
 
 EDITION_LANGUAGES = [("ar", _("Arabic")), ("en", _("English")), ("fr", _("French"))]
 
@@ -69,26 +77,7 @@ class PublicationType(models.TextChoices):
     VLR = "vlr", _("Voluntary local review")
 
 
-class PublicationIndexPage(SectionIndexPage):
-    subpage_types = ["publications.PublicationPage"]
-
-    class Meta:
-        verbose_name = _("publications index")
-
-    def get_context(self, request, *args, **kwargs):
-        from .listing import PublicationListing
-
-        context = super().get_context(request, *args, **kwargs)
-        context["listing"] = PublicationListing(self, request)
-        return context
-
-    def feed_classes(self):
-        from .feeds import PublicationAtomFeed, PublicationFeed
-
-        return PublicationFeed, PublicationAtomFeed
-
-
-class PublicationPage(RoutablePageMixin, BasePage):
+class PublicationPage(RoutablePageMixin, TopicsMixin, MoULinkMixin, BasePage):
     search_date_field = "publication_date"
 
     subtitle = models.CharField(_("subtitle"), max_length=250, blank=True)
@@ -105,16 +94,6 @@ class PublicationPage(RoutablePageMixin, BasePage):
     )
     publisher = models.CharField(_("publisher"), max_length=200, blank=True)
     doi = models.CharField(_("DOI"), max_length=120, blank=True, help_text=_("e.g. 10.5281/zenodo.1234567"))
-    topics = ParentalManyToManyField("home.Topic", verbose_name=_("topics"), blank=True)
-    mou = models.ForeignKey(
-        "partners.MoUPage",
-        verbose_name=_("memorandum of understanding"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text=_("The agreement under which this publication was produced."),
-    )
 
     content_panels = [
         *BasePage.content_panels,
@@ -138,7 +117,8 @@ class PublicationPage(RoutablePageMixin, BasePage):
         index.RelatedFields("publication_authors", [index.RelatedFields("author", [index.SearchField("name")])]),
         index.RelatedFields("editions", [index.SearchField("extracted_text")]),
     ]
-    override_translatable_fields = [SynchronizedField("topics"), SynchronizedField("doi")]
+    search_snippet_fields = [*BasePage.search_snippet_fields, "subtitle", "abstract"]
+    override_translatable_fields = [SynchronizedField("doi")]
 
     parent_page_types = ["publications.PublicationIndexPage"]
     subpage_types = []
@@ -148,14 +128,12 @@ class PublicationPage(RoutablePageMixin, BasePage):
         verbose_name_plural = _("publications")
 
     def get_context(self, request, *args, **kwargs):
-        from partners.models import localized_pages
-
         context = super().get_context(request, *args, **kwargs)
         context["authors"] = self.ordered_authors()
         context["editions"] = list(self.editions.select_related("document"))
-        context["topics"] = localized_topics(self.topics.all(), self.locale)
-        context["mou"] = (localized_pages([self.mou], self.locale) or [None])[0]
-        context["related"] = localized_pages(
+        context["topics"] = self.topics_in_locale()
+        context["mou"] = self.mou_in_locale()
+        context["related"] = visible_in_locale(
             [link.related for link in self.related_pages.select_related("related")], self.locale
         )
         context["reference"] = citation.formatted_reference(self, context["authors"])
@@ -163,7 +141,18 @@ class PublicationPage(RoutablePageMixin, BasePage):
         return context
 
     def ordered_authors(self):
-        return [row.author for row in self.publication_authors.select_related("author")]
+        """The authors in the order of the title page, each in the page's language."""
+        return in_locale([row.author for row in self.publication_authors.select_related("author")], self.locale_id)
+
+    def feed_summary(self):
+        return strip_tags(self.abstract)
+
+    def feed_author_names(self):
+        return [row.author.name for row in self.publication_authors.all()]
+
+    @property
+    def published_at(self):
+        return timezone.make_aware(datetime.datetime.combine(self.publication_date, datetime.time(9)))
 
     @property
     def type_label(self):
@@ -230,8 +219,6 @@ class PublicationEdition(Orderable):
         super().save(*args, **kwargs)
 
     def read_document(self):
-        from .pdf_text import read_pdf
-
         self.page_count, self.extracted_text = read_pdf(self.document)
         self.extracted_from = self.document_id
 
@@ -253,17 +240,3 @@ class PublicationRelatedPage(Orderable):
     class Meta(Orderable.Meta):
         verbose_name = _("related page")
         verbose_name_plural = _("related pages")
-
-
-def localized_topics(topics, locale):
-    """Topics are chosen on the Arabic page and copied to its translations: show each in the page's language."""
-    from home.models import Topic
-
-    topics = list(topics)
-    if not topics:
-        return []
-    translated = {
-        topic.translation_key: topic
-        for topic in Topic.objects.filter(locale=locale, translation_key__in=[t.translation_key for t in topics])
-    }
-    return [translated.get(topic.translation_key, topic) for topic in topics]

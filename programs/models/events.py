@@ -1,124 +1,29 @@
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Q
+from django.db.models import Count, Q
 from django.utils import timezone
-from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
-from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Locale, TranslatableMixin
+from wagtail.fields import StreamField
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from forum_site.blocks import BodyBlock
+from forum_site.localize import in_locale
 from forum_site.models import BasePage
+from home.models import SiteSettings, TopicsMixin
+from partners.models import MoULinkMixin
 
-from .blocks import EventBodyBlock
-from .countries import COUNTRY_CHOICES
-from .panels import SeatsPanel
-
-# The privacy notice the registration form links to: the home app's StandardPage with one of these slugs.
-PRIVACY_SLUGS = ["سياسة-الخصوصية", "privacy"]
-
-
-class Venue(TranslatableMixin, models.Model):
-    name = models.CharField(_("name"), max_length=200)
-    city = models.CharField(_("city"), max_length=100)
-    country = models.CharField(_("country"), max_length=100, blank=True)
-    address = models.TextField(_("address"), blank=True)
-
-    panels = [FieldPanel("name"), FieldPanel("city"), FieldPanel("country"), FieldPanel("address")]
-
-    class Meta(TranslatableMixin.Meta):
-        verbose_name = _("venue")
-        verbose_name_plural = _("venues")
-        ordering = ["city", "name"]
-
-    def __str__(self):
-        return f"{self.name} ({self.city})"
+from ..blocks import EventBodyBlock
+from ..countries import COUNTRY_CHOICES
+from ..forms import RegistrationForm
+from ..panels import SeatsPanel
+from ..seats import seat_status
+from .snippets import Trainer, Venue
 
 
-class Trainer(TranslatableMixin, models.Model):
-    """A trainer or speaker of courses and workshops."""
-
-    name = models.CharField(_("name"), max_length=200)
-    title = models.CharField(_("title"), max_length=200, blank=True, help_text=_("Job title and organisation."))
-    photo = models.ForeignKey(
-        "wagtailimages.Image",
-        verbose_name=_("photo"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    bio = models.TextField(_("biography"), blank=True)
-
-    panels = [FieldPanel("name"), FieldPanel("title"), FieldPanel("photo"), FieldPanel("bio")]
-
-    class Meta(TranslatableMixin.Meta):
-        verbose_name = _("trainer or speaker")
-        verbose_name_plural = _("trainers and speakers")
-        ordering = ["name"]
-
-    def __str__(self):
-        return self.name
-
-
-class ProgramIndexPage(BasePage):
-    introduction = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
-
-    content_panels = [*BasePage.content_panels, FieldPanel("introduction")]
-    search_fields = [*BasePage.search_fields, index.SearchField("introduction")]
-
-    parent_page_types = ["home.HomePage"]
-    subpage_types = ["programs.ProgramPage"]
-    max_count_per_parent = 1
-
-    class Meta:
-        verbose_name = _("programs index page")
-
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context["programs"] = ProgramPage.objects.child_of(self).live().order_by("path")
-        return context
-
-
-class ProgramPage(BasePage):
-    """A line of work (digital transformation, urban resilience...) grouping its courses and workshops."""
-
-    summary = models.TextField(_("summary"), blank=True)
-    body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)
-    topics = ParentalManyToManyField("home.Topic", blank=True, verbose_name=_("topics"))
-    partners = ParentalManyToManyField(
-        "partners.PartnerOrganisation", blank=True, verbose_name=_("partner organisations")
-    )
-
-    content_panels = [
-        *BasePage.content_panels,
-        FieldPanel("summary"),
-        FieldPanel("body"),
-        FieldPanel("topics"),
-        FieldPanel("partners"),
-    ]
-    search_fields = [*BasePage.search_fields, index.SearchField("summary"), index.SearchField("body")]
-
-    parent_page_types = ["programs.ProgramIndexPage"]
-    subpage_types = ["programs.TrainingCoursePage", "programs.WorkshopPage"]
-
-    class Meta:
-        verbose_name = _("program page")
-
-    def get_context(self, request, *args, **kwargs):
-        from .calendar import upcoming_and_past_events
-
-        context = super().get_context(request, *args, **kwargs)
-        context["upcoming_events"], context["past_events"] = upcoming_and_past_events(self)
-        return context
-
-
-class EventPage(BasePage):
+class EventPage(TopicsMixin, BasePage):
     """What a training course and a workshop share: dates, place, people, capacity and registration.
 
     A concrete parent so that registrations, the calendar and the capacity lock deal with one table.
@@ -154,7 +59,6 @@ class EventPage(BasePage):
         _("language of delivery"), max_length=10, choices=DeliveryLanguage.choices, default=DeliveryLanguage.ARABIC
     )
     trainers = ParentalManyToManyField(Trainer, blank=True, verbose_name=_("trainers or speakers"))
-    topics = ParentalManyToManyField("home.Topic", blank=True, verbose_name=_("topics"))
     partners = ParentalManyToManyField(
         "partners.PartnerOrganisation", blank=True, verbose_name=_("partner organisations")
     )
@@ -229,6 +133,7 @@ class EventPage(BasePage):
         index.FilterField("start_at"),
         index.FilterField("delivery_mode"),
     ]
+    search_snippet_fields = [*BasePage.search_snippet_fields, "summary", "target_audience", "body"]
 
     parent_page_types = ["programs.ProgramPage"]
     subpage_types = []
@@ -257,42 +162,33 @@ class EventPage(BasePage):
             raise ValidationError(errors)
 
     def get_context(self, request, *args, **kwargs):
-        from home.models import StandardPage
-
-        from .calendar import seat_status
-        from .forms import RegistrationForm
-        from .localize import localized_snippets
-        from .registration import seat_counts
-
         context = super().get_context(request, *args, **kwargs)
-        self.confirmed_count, self.waitlist_count = seat_counts(self)
-        mou = getattr(self, "mou", None)
-        mou = mou.localized if mou is not None else None
+        self.confirmed_count, self.waitlist_count = self.seat_counts()
+        site_settings = SiteSettings.for_request(request)
         context.update(
             form=RegistrationForm(),
             window=self.registration_window(),
             seat_status=seat_status(self),
-            # Chosen snippets are read from the source page: wagtail-localize does not sync many-to-many fields.
-            trainers=localized_snippets(self.source_event.trainers.all(), self.locale),
-            topics=localized_snippets(self.source_event.topics.all(), self.locale),
-            partners=localized_snippets(self.source_event.partners.all(), self.locale),
-            mou=mou if mou is not None and mou.live else None,
-            privacy_page=StandardPage.objects.live().filter(locale=self.locale, slug__in=PRIVACY_SLUGS).first(),
+            trainers=in_locale(self.source_event.trainers.all(), self.locale_id),
+            topics=self.topics_in_locale(),
+            partners=in_locale(self.source_event.partners.all(), self.locale_id),
+            mou=self.mou_in_locale() if isinstance(self, MoULinkMixin) else None,
+            privacy_page=site_settings.privacy_page_in(self.locale_id),
         )
         return context
 
-    def serve(self, request, *args, **kwargs):
-        from .views import serve_event_page
-
-        return serve_event_page(self, request, super().serve, *args, **kwargs)
-
-    @cached_property
+    @property
     def source_event(self):
         """The event in the site's default language: registrations and seats belong to it, for every language."""
-        if self.locale.language_code == settings.LANGUAGE_CODE:
-            return self
-        default_locale = Locale.objects.get(language_code=settings.LANGUAGE_CODE)
-        return EventPage.objects.filter(translation_key=self.translation_key, locale=default_locale).first() or self
+        return self.source_page
+
+    def seat_counts(self):
+        """(confirmed, waitlisted) registrations for the event, whichever language's page is asked."""
+        counts = Registration.objects.filter(event_id=self.source_event.pk).aggregate(
+            confirmed=Count("pk", filter=Q(status=Registration.Status.CONFIRMED)),
+            waitlisted=Count("pk", filter=Q(status=Registration.Status.WAITLISTED)),
+        )
+        return counts["confirmed"], counts["waitlisted"]
 
     @property
     def is_free(self):
@@ -316,23 +212,7 @@ class EventPage(BasePage):
         return self.registration_closes_at or self.start_at
 
 
-class DeliveredUnderMoUMixin(models.Model):
-    """The MoU a course or workshop is delivered under; the MoU page lists every page with this `mou` field."""
-
-    mou = models.ForeignKey(
-        "partners.MoUPage",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        verbose_name=_("delivered under the MoU"),
-    )
-
-    class Meta:
-        abstract = True
-
-
-class TrainingCoursePage(DeliveredUnderMoUMixin, EventPage):  # noqa: DJ008 (Page has __str__)
+class TrainingCoursePage(MoULinkMixin, EventPage):  # noqa: DJ008 (Page has __str__)
     content_panels = [*EventPage.content_panels, FieldPanel("mou")]
 
     parent_page_types = ["programs.ProgramPage"]
@@ -347,7 +227,7 @@ class TrainingCoursePage(DeliveredUnderMoUMixin, EventPage):  # noqa: DJ008 (Pag
         verbose_name_plural = _("training courses")
 
 
-class WorkshopPage(DeliveredUnderMoUMixin, EventPage):  # noqa: DJ008 (Page has __str__)
+class WorkshopPage(MoULinkMixin, EventPage):  # noqa: DJ008 (Page has __str__)
     content_panels = [*EventPage.content_panels, FieldPanel("mou")]
 
     parent_page_types = ["programs.ProgramPage"]
@@ -360,30 +240,6 @@ class WorkshopPage(DeliveredUnderMoUMixin, EventPage):  # noqa: DJ008 (Page has 
     class Meta:
         verbose_name = _("workshop")
         verbose_name_plural = _("workshops")
-
-
-class TrainingCalendarPage(BasePage):
-    """Every course and workshop across programs, upcoming first, with filters and an archive."""
-
-    introduction = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
-
-    content_panels = [*BasePage.content_panels, FieldPanel("introduction")]
-    search_fields = [*BasePage.search_fields, index.SearchField("introduction")]
-
-    parent_page_types = ["home.HomePage"]
-    subpage_types = []
-    max_count_per_parent = 1
-    events_per_page = 12
-
-    class Meta:
-        verbose_name = _("training calendar page")
-
-    def get_context(self, request, *args, **kwargs):
-        from .calendar import calendar_context
-
-        context = super().get_context(request, *args, **kwargs)
-        context.update(calendar_context(self, request))
-        return context
 
 
 class Registration(models.Model):
@@ -431,6 +287,15 @@ class Registration(models.Model):
     @property
     def is_active(self):
         return self.status != self.Status.CANCELLED
+
+    def waitlist_position(self):
+        """1 for the first in the queue; None when not on the waitlist."""
+        if self.status != self.Status.WAITLISTED:
+            return None
+        earlier = Registration.objects.filter(event_id=self.event_id, status=self.Status.WAITLISTED).filter(
+            Q(created_at__lt=self.created_at) | Q(created_at=self.created_at, pk__lt=self.pk)
+        )
+        return earlier.count() + 1
 
 
 class RegistrationEmail(models.Model):

@@ -1,0 +1,240 @@
+"""The training coordinators' admin: registrations listed, filtered, exported and acted on through the rules.
+
+Only users with the registration permissions (the "Training coordinators" group) see personal data here.
+"""
+
+import django_filters
+from django.conf import settings
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import path, reverse
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from django.views.generic import TemplateView
+from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.ui.tables import BooleanColumn, Column, DateColumn
+from wagtail.admin.views.generic import IndexView
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.admin.widgets.button import HeaderButton, ListingButton
+from wagtail.permission_policies import ModelPermissionPolicy
+
+from . import rules
+from .emails import retry_unsent_emails
+from .models import EventPage, Registration, RegistrationEmail
+
+
+class RegistrationPermissionPolicy(ModelPermissionPolicy):
+    """Registrations are made by registrants and changed only through the rules: nobody adds or deletes them here."""
+
+    def user_has_permission(self, user, action):
+        if action in ("add", "delete"):
+            return False
+        return super().user_has_permission(user, action)
+
+    def user_has_any_permission(self, user, actions):
+        return any(self.user_has_permission(user, action) for action in actions)
+
+
+registration_permission_policy = RegistrationPermissionPolicy(Registration)
+
+# (action, label, statuses it applies to)
+STATUS_ACTIONS = {
+    "cancel": (_("Cancel"), [Registration.Status.CONFIRMED, Registration.Status.WAITLISTED]),
+    "promote": (_("Promote from the waitlist"), [Registration.Status.WAITLISTED]),
+    "confirm": (_("Confirm again"), [Registration.Status.CANCELLED]),
+    "attended": (_("Mark as attended"), [Registration.Status.CONFIRMED]),
+    "absent": (_("Mark as absent"), [Registration.Status.CONFIRMED]),
+}
+
+
+class RegistrationFilterSet(WagtailFilterSet):
+    # Registrations belong to the default-language page of each course, so only those are offered.
+    event = django_filters.ModelChoiceFilter(
+        label=_("course or workshop"),
+        queryset=EventPage.objects.filter(locale__language_code=settings.LANGUAGE_CODE).order_by("-start_at"),
+    )
+    organisation = django_filters.CharFilter(label=_("organisation or municipality"), lookup_expr="icontains")
+
+    class Meta:
+        model = Registration
+        fields = ["event", "status", "country", "organisation", "attended"]
+
+
+class RegistrationIndexView(IndexView):
+    def get_base_queryset(self):
+        return super().get_base_queryset().select_related("event")
+
+    def stream_csv(self, queryset):
+        # A byte order mark, so that Excel opens the UTF-8 file as UTF-8 and shows Arabic names.
+        yield "\ufeff"
+        yield from super().stream_csv(queryset)
+
+    def get_list_more_buttons(self, instance):
+        buttons = super().get_list_more_buttons(instance)
+        if not self.permission_policy.user_has_permission(self.request.user, "change"):
+            return buttons
+        for action, (label, statuses) in STATUS_ACTIONS.items():
+            if instance.status not in statuses or instance.anonymised_at:
+                continue
+            if action == "attended" and instance.attended or action == "absent" and not instance.attended:
+                continue
+            url = reverse("programs_registration:status_action", args=[instance.pk, action])
+            buttons.append(ListingButton(label, url=url, icon_name="edit", priority=40))
+        return buttons
+
+    @cached_property
+    def header_more_buttons(self):
+        buttons = super().header_more_buttons
+        unsent = RegistrationEmail.objects.exclude(status=RegistrationEmail.Status.SENT).count()
+        if unsent and self.permission_policy.user_has_permission(self.request.user, "change"):
+            buttons.append(
+                HeaderButton(
+                    _("Retry unsent emails (%(count)s)") % {"count": unsent},
+                    url=reverse("programs_registration:retry_emails"),
+                    icon_name="mail",
+                )
+            )
+        return buttons
+
+
+class StatusActionView(WagtailAdminTemplateMixin, TemplateView):
+    template_name = "programs/admin/confirm_action.html"
+    header_icon = "group"
+
+    def dispatch(self, request, pk, action):
+        if not registration_permission_policy.user_has_permission(request.user, "change"):
+            raise PermissionDenied
+        if action not in STATUS_ACTIONS:
+            raise PermissionDenied
+        self.registration = get_object_or_404(Registration.objects.select_related("event"), pk=pk)
+        self.action = action
+        return super().dispatch(request, pk, action)
+
+    def get_page_title(self):
+        return STATUS_ACTIONS[self.action][0]
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(registration=self.registration, action_label=STATUS_ACTIONS[self.action][0])
+        return context
+
+    def post(self, request, pk, action):
+        registration = self.registration
+        try:
+            if action == "cancel":
+                changed = rules.cancel_registration(registration)
+            elif action == "promote":
+                changed = rules.promote(registration)
+            elif action == "confirm":
+                changed = rules.confirm(registration)
+            else:
+                rules.set_attendance(registration, action == "attended")
+                changed = True
+        except rules.RegistrationError as error:
+            messages.error(request, str(error))
+        else:
+            if changed:
+                messages.success(request, _("%(name)s: done.") % {"name": registration})
+            else:
+                messages.warning(request, _("%(name)s: nothing to change.") % {"name": registration})
+        return redirect(reverse("programs_registration:index") + f"?event={registration.event_id}")
+
+
+def retry_emails_view(request):
+    if not registration_permission_policy.user_has_permission(request.user, "change"):
+        raise PermissionDenied
+    if request.method == "POST":
+        sent, failed = retry_unsent_emails()
+        summary = _("Emails sent: %(sent)s; still failing: %(failed)s.") % {"sent": sent, "failed": failed}
+        messages.info(request, summary)
+        return redirect("programs_registration:index")
+    return RetryEmailsView.as_view()(request)
+
+
+class RetryEmailsView(WagtailAdminTemplateMixin, TemplateView):
+    template_name = "programs/admin/retry_emails.html"
+    page_title = _("Retry unsent emails")
+    header_icon = "mail"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["unsent"] = RegistrationEmail.objects.exclude(status=RegistrationEmail.Status.SENT).select_related(
+            "registration"
+        )
+        return context
+
+
+class RegistrationViewSet(ModelViewSet):
+    model = Registration
+    icon = "group"
+    menu_label = _("Registrations")
+    menu_order = 250
+    add_to_admin_menu = True
+    index_view_class = RegistrationIndexView
+    inspect_view_enabled = True
+    copy_view_enabled = False
+    form_fields = ["attended"]
+    list_display = [
+        "name_latin",
+        Column("name_arabic", label=_("full name in Arabic script")),
+        Column("email", label=_("email")),
+        Column("event", label=_("course or workshop")),
+        Column("status", label=_("status"), accessor="get_status_display"),
+        Column("country", label=_("country"), accessor="get_country_display"),
+        Column("organisation", label=_("organisation or municipality")),
+        BooleanColumn("attended", label=_("attended")),
+        DateColumn("created_at", label=_("registered at")),
+    ]
+    filterset_class = RegistrationFilterSet
+    search_fields = ["name_arabic", "name_latin", "email", "organisation", "city", "job_title", "phone"]
+    list_export = [
+        "event",
+        "get_status_display",
+        "name_arabic",
+        "name_latin",
+        "email",
+        "phone",
+        "get_country_display",
+        "city",
+        "organisation",
+        "job_title",
+        "language",
+        "attended",
+        "created_at",
+    ]
+    export_headings = {
+        "event": _("course or workshop"),
+        "get_status_display": _("status"),
+        "get_country_display": _("country"),
+    }
+    export_filename = "registrations"
+    inspect_view_fields = [
+        "event",
+        "status",
+        "name_arabic",
+        "name_latin",
+        "email",
+        "phone",
+        "country",
+        "city",
+        "organisation",
+        "job_title",
+        "language",
+        "consented_at",
+        "attended",
+        "created_at",
+        "status_changed_at",
+        "anonymised_at",
+    ]
+
+    def get_urlpatterns(self):
+        return [
+            *super().get_urlpatterns(),
+            path("status/<int:pk>/<str:action>/", StatusActionView.as_view(), name="status_action"),
+            path("retry-emails/", retry_emails_view, name="retry_emails"),
+        ]
+
+
+registration_viewset = RegistrationViewSet("programs_registration")
