@@ -1,7 +1,7 @@
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
-from django.db.models import Q
+from django.db.models import Prefetch, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -161,6 +161,14 @@ class MoUPage(BasePage):
     class Meta:
         verbose_name = _("memorandum of understanding")
         verbose_name_plural = _("memoranda of understanding")
+
+    @classmethod
+    def search_result_prefetches(cls, language_code):
+        return [Prefetch("parties", queryset=MoUParty.objects.select_related("party"))]
+
+    def search_result_details(self):
+        """(label, names) shown under a search result and highlighted where the query matches them."""
+        return [(_("Parties"), [row.party.name for row in self.parties.all()])]
 
     def clean(self):
         super().clean()

@@ -169,6 +169,11 @@ def _strip_prefix(word, prefixes=_ARABIC_PREFIXES):
     return word
 
 
+def without_prefix(word):
+    """An Arabic word without its article or conjunction (وال, بال, لل, و...): a Latin word as it is."""
+    return _strip_prefix(word)
+
+
 def _strip_suffixes(word):
     for suffix in _ARABIC_SUFFIXES:
         if len(word) >= len(suffix) + 2 and word.endswith(suffix):
