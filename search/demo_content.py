@@ -89,6 +89,11 @@ def _lines(terms):
     return "\n".join(terms)
 
 
+def _segment(terms):
+    # wagtail-localize offers a multi-line text field for translation as one segment, its lines joined by <br/>.
+    return "<br/>".join(terms)
+
+
 def load():
     arabic = Locale.objects.get(language_code="ar")
     english = Locale.objects.get(language_code="en")
@@ -97,9 +102,9 @@ def load():
         if SynonymGroup.objects.filter(locale=arabic, terms=_lines(terms_ar)).exists():
             continue
         group = SynonymGroup.objects.create(locale=arabic, terms=_lines(terms_ar), also_finds=_lines(also_ar))
-        english_by_arabic = {_lines(terms_ar): _lines(terms_en)}
+        english_by_arabic = {_segment(terms_ar): _segment(terms_en)}
         if also_ar:
-            english_by_arabic[_lines(also_ar)] = _lines(also_en)
+            english_by_arabic[_segment(also_ar)] = _segment(also_en)
         translate(group, english_by_arabic)
         created += 1
     for terms in ENGLISH_ONLY:

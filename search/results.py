@@ -169,7 +169,6 @@ class SearchOutcome:
     any_words: bool = False  # no page holds all the words: the results hold any of them
     suggestion: str = ""  # "did you mean", when no page holds all the words and a spelling would find some
     other_language: OtherLanguage | None = None  # offered when the query is written in that language's script
-    found_in_other_language: bool = False  # whether the language switcher keeps the query
     found_all_words: bool = True  # some page holds every word: otherwise the editors' report counts the query
 
 
@@ -256,23 +255,15 @@ def written_in_script_of(query, language_code):
 
 
 def _other_language(query, language_code, backend):
-    """(offer, found): the other language's best matches if the query is in its script, and whether it has any.
-
-    Only the offer ranks a window; otherwise one existence check answers the language switcher.
-    """
+    """The other language's best matches, if the query is written in its script (and not in this one's)."""
     other_code = other_language_code(language_code)
+    if not written_in_script_of(query, other_code) or written_in_script_of(query, language_code):
+        return None
     other = Locale.objects.filter(language_code=other_code).first()
-    if other is None:
-        return None, False
-    if written_in_script_of(query, other_code) and not written_in_script_of(query, language_code):
-        matches = matching_pages(query, other, backend)
-        if not matches.ids:
-            return None, False
-        offer = OtherLanguage(
-            other_code, matches.ids[:OTHER_LANGUAGE_RESULTS], len(matches.ids), matches.more_than_window
-        )
-        return offer, True
-    return None, bool(matching_pages(query, other, backend, window=1).ids)
+    matches = matching_pages(query, other, backend) if other else None
+    if not matches or not matches.ids:
+        return None
+    return OtherLanguage(other_code, matches.ids[:OTHER_LANGUAGE_RESULTS], len(matches.ids), matches.more_than_window)
 
 
 def _recovery(query, locale, backend):
@@ -299,13 +290,12 @@ def search_pages(query, locale, filters, backend=None):
     if not found_all_words:
         matches, suggestion = _recovery(query, locale, backend)
         any_words = bool(matches.ids)
-    other_language, found_in_other_language = _other_language(query, locale.language_code, backend)
+    other_language = _other_language(query, locale.language_code, backend)
     recovery = {
         "found_all_words": found_all_words,
         "any_words": any_words,
         "suggestion": suggestion,
         "other_language": other_language,
-        "found_in_other_language": found_in_other_language,
     }
     if not matches.ids and filters == Filters():
         return SearchOutcome(query=query, results=[], **recovery)

@@ -110,6 +110,9 @@ def elasticsearch_rules():
 
 def synonyms_changed(**kwargs):
     """After a group is saved or deleted: the next search reads the groups anew, Elasticsearch included."""
+    # Now, for the rest of this transaction; again on commit, in case another process cached the old groups
+    # meanwhile.
+    cache.delete(CACHE_KEY)
 
     def apply():
         cache.delete(CACHE_KEY)

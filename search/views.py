@@ -3,7 +3,7 @@ from urllib.parse import urlencode
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.http import JsonResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import get_language_info, override
 from django.utils.translation import gettext as _
@@ -13,6 +13,7 @@ from wagtail.search.backends import get_search_backend
 from search import results as site_search
 from search.normalise import search_form
 
+SWITCHED = "switched"  # set by the language switcher's link: a query that finds nothing here is dropped
 SUGGESTION_MIN_LENGTH = 3
 SUGGESTION_COUNT = 8
 
@@ -102,6 +103,8 @@ def search(request):
     if query and site_search.searchable(query):
         locale = Locale.get_active()
         outcome = site_search.search_pages(query, locale, filters)
+        if SWITCHED in request.GET and not outcome.results:
+            return redirect(_search_url(locale.language_code))
         page_obj = Paginator(outcome.results, site_search.RESULTS_PER_PAGE).get_page(request.GET.get("page"))
         stems = site_search.highlighted_stems(query)
         context.update(
@@ -114,9 +117,10 @@ def search(request):
             picks=site_search.editors_picks(query, locale),
             suggestion_url=_search_url(locale.language_code, outcome.suggestion) if outcome.suggestion else "",
             other_language=_other_language_context(outcome.other_language, stems) if outcome.other_language else None,
-            # The language switcher keeps the query only for a language where it finds something.
+            # The language switcher carries the query with SWITCHED: the other language's search page keeps it only
+            # if it finds something there. Asking here would cost every search a second search, for a rare click.
             language_urls={
-                code: _search_url(code, query if outcome.found_in_other_language else "")
+                code: f"{_search_url(code, query)}&{SWITCHED}=1"
                 for code, _name in settings.LANGUAGES
                 if code != locale.language_code
             },
