@@ -421,6 +421,18 @@ def _word_terms(word):
     return frozenset(search_terms(word))
 
 
+def _densest_match(matched, span):
+    """The matched piece that starts the run of `span` pieces holding the most matches (the earliest of equals)."""
+    best, best_count, end = matched[0], 0, 0
+    for position, start in enumerate(matched):
+        end = max(end, position)
+        while end + 1 < len(matched) and matched[end + 1] < start + span:
+            end += 1
+        if end - position + 1 > best_count:
+            best, best_count = start, end - position + 1
+    return best
+
+
 def highlight(text, stems, max_words=SNIPPET_WORDS, require_match=False):
     """HTML of a window of `text` around its first matched word, each matched word in <mark>.
 
@@ -431,8 +443,9 @@ def highlight(text, stems, max_words=SNIPPET_WORDS, require_match=False):
     matched = {i for i in range(1, len(pieces), 2) if not stems.isdisjoint(_word_terms(pieces[i]))}
     if require_match and not matched:
         return None
-    first = min(matched) if matched else 1
-    start = max(0, first - 2 * (max_words // 3))  # a third of the window before the first match
+    before = 2 * (max_words // 3)  # a third of the window before its first match
+    first = _densest_match(sorted(matched), 2 * max_words - before) if matched else 1
+    start = max(0, first - before)
     end = min(len(pieces), start + 2 * max_words)
     html = ["…" if start > 0 else ""]
     html += [f"<mark>{escape(pieces[i])}</mark>" if i in matched else escape(pieces[i]) for i in range(start, end)]
