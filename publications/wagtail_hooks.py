@@ -19,10 +19,3 @@ def latest_publications_section(home_page, request):
         {"publications": publications, "index_page": index_page, "request": request},
         request=request,
     )
-
-
-@hooks.register("load_demo_content", order=30)
-def load_publications_demo_content():
-    from . import demo_content
-
-    return demo_content.load()
