@@ -39,10 +39,3 @@ def register_zero_result_report_menu_item():
         icon_name="search",
         order=1310,
     )
-
-
-@hooks.register("load_demo_content", order=50)
-def load_search_demo_content():
-    from . import demo_content
-
-    return demo_content.load()

@@ -4,8 +4,7 @@ abbreviations and spellings visitors type for them, in Arabic with their English
 from wagtail.models import Locale
 
 from forum_site.localize import translate
-
-from .models import SynonymGroup
+from search.models import SynonymGroup
 
 # (Arabic terms, Arabic "also finds", English terms, English "also finds"); the forum's term comes first.
 GROUPS = [
