@@ -163,3 +163,31 @@ def test_a_match_only_in_another_languages_pdf_shows_a_snippet_in_the_pages_lang
     assert result_titles(response) == ["دراسة في مسار الإعداد"]
     snippet = html.split('<p class="search-hit__snippet">')[1].split("</p>")[0]
     assert "groundwater" not in snippet and snippet == "ملخص الدراسة"
+
+
+def test_search_page_query_count_does_not_grow_with_results_offers_or_synonyms(client, site_tree):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+    from wagtail.models import Locale
+
+    from search.models import SynonymGroup
+
+    SynonymGroup.objects.create(locale=Locale.objects.get(language_code="ar"), terms="pilot\ntrial")
+
+    def queries_of_a_search():
+        client.get("/ar/search/", {"q": "pilot"})  # the first search of a process reads the synonyms once
+        with CaptureQueriesContext(connection) as captured:
+            response = client.get("/ar/search/", {"q": "pilot", "page": 1})
+        return len(captured), response
+
+    for number in range(2):
+        publish_with_english(site_tree.home_ar, f"pilot {number}", f"pilot {number}", "تجربة", "A pilot", f"p-{number}")
+    few, response = queries_of_a_search()
+    assert len(result_titles(response)) == 2 and len(other_language_titles(response)) == 2
+
+    for number in range(2, 12):
+        publish_with_english(site_tree.home_ar, f"trial {number}", f"trial {number}", "تجربة", "A trial", f"p-{number}")
+    many, response = queries_of_a_search()
+    assert len(result_titles(response)) == 10 and len(other_language_titles(response)) == 5
+
+    assert many == few
