@@ -144,10 +144,10 @@ def create_site():
 def load_synonyms():
     from wagtail.models import Locale
 
-    from search import demo_content
+    from demo import search as demo_synonyms
     from search.models import SynonymGroup
 
-    demo_content.load()
+    demo_synonyms.load()
     for language_code, terms in BENCH_SYNONYMS:
         SynonymGroup.objects.create(locale=Locale.objects.get(language_code=language_code), terms="\n".join(terms))
     return SynonymGroup.objects.count()
