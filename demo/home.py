@@ -18,7 +18,7 @@ TOPICS = [
     ("إدارة المعرفة والمعلوماتية", "Knowledge management and informatics", "knowledge-management"),
     ("المرونة الحضرية", "Urban resilience", "urban-resilience"),
     ("التنقل الحضري المستدام", "Sustainable urban mobility", "sustainable-mobility"),
-    ("أهداف التنمية المستدامة والمراجعات المحلية الطوعية", "SDGs and voluntary local reviews", "sdgs-vlr"),
+    ("أهداف التنمية المستدامة والاستعراضات المحلية الطوعية", "SDGs and voluntary local reviews", "sdgs-vlr"),
     ("المدن السياحية الذكية والخضراء", "Smart, green tourism cities", "smart-green-tourism"),
 ]
 

@@ -203,20 +203,20 @@ def _news(t):
         ),
         dict(
             title=t(
-                "ورشة تحضيرية للمراجعة المحلية الطوعية الثانية لعمّان",
+                "ورشة تحضيرية للاستعراض المحلي الطوعي الثاني لعمّان",
                 "Preparatory workshop for Amman's second Voluntary Local Review",
             ),
             slug=t("ورشة-المراجعة-المحلية-الطوعية-الثانية", "second-vlr-preparatory-workshop"),
             date=datetime.date(2026, 2, 10),
             summary=t(
-                "نظّمت أمانة عمان الكبرى مع الإسكوا وموئل الأمم المتحدة ورشة لإعداد المراجعة الثانية، أول مراجعة "
-                "ثانية لمدينة عربية.",
+                "نظّمت أمانة عمان الكبرى مع الإسكوا وموئل الأمم المتحدة ورشة لإعداد الاستعراض الثاني، أول استعراض "
+                "ثانٍ لمدينة عربية.",
                 "The Greater Amman Municipality, UN-ESCWA and UN-Habitat held a workshop to prepare the second review, "
                 "the first second review by an Arab city.",
             ),
             body_pairs=[
                 (
-                    "تأتي الورشة ضمن مشروع المرونة الاقتصادية الحضرية، ويرتبط إصدار المراجعة بيوم مدينة عمّان في "
+                    "تأتي الورشة ضمن مشروع المرونة الاقتصادية الحضرية، ويرتبط إصدار الاستعراض بيوم مدينة عمّان في "
                     "الثاني من آذار.",
                     "The workshop is part of the urban economic resilience project; the review's release is tied to "
                     "Amman's City Day on 2 March.",

@@ -446,12 +446,12 @@ def _program_specs(arabic, partners, venues, trainers):
                 dict(
                     model=WorkshopPage,
                     title=t(
-                        "إعداد المراجعات المحلية الطوعية للمدن",
+                        "إعداد الاستعراضات المحلية الطوعية للمدن",
                         "Preparing voluntary local reviews for cities",
                     ),
                     slug=t("المراجعات-المحلية-الطوعية", "voluntary-local-reviews"),
                     summary=t(
-                        "ورشة عبر الإنترنت تنقل تجربة عمّان، أول مدينة عربية تعدّ مراجعة محلية طوعية ثانية.",
+                        "ورشة عبر الإنترنت تنقل تجربة عمّان، أول مدينة عربية تعدّ استعراضاً محلياً طوعياً ثانياً.",
                         "An online workshop sharing the experience of Amman, the first Arab city to prepare a "
                         "second voluntary local review.",
                     ),

@@ -92,7 +92,7 @@ def _publications(t):
         dict(
             key="vlr-study",
             fields=dict(
-                title=t("عمّان نحو مراجعتها المحلية الطوعية الثانية", "Amman towards its second Voluntary Local Review"),
+                title=t("عمّان نحو استعراضها المحلي الطوعي الثاني", "Amman towards its second Voluntary Local Review"),
                 slug=t("عمان-نحو-المراجعة-المحلية-الطوعية-الثانية", "amman-second-voluntary-local-review"),
                 subtitle=t("دراسة في مسار الإعداد", "A study of the preparation process"),
                 publication_date=datetime.date(2026, 3, 2),
@@ -101,9 +101,9 @@ def _publications(t):
                 abstract=RichText(
                     t.paragraphs(
                         (
-                            "أطلقت عمّان أول مراجعة محلية طوعية في المنطقة العربية عام 2022، وهي أول مدينة عربية تعدّ "
-                            "مراجعة ثانية. تتتبع هذه الدراسة مسار الإعداد مع الإسكوا وموئل الأمم المتحدة، وتقيس التقدم "
-                            "مقابل الخطة الحضرية الجديدة وأهداف التنمية المستدامة.",
+                            "أطلقت عمّان أول استعراض محلي طوعي في المنطقة العربية عام 2022، وهي أول مدينة عربية تعدّ "
+                            "استعراضاً ثانياً. تتتبع هذه الدراسة مسار الإعداد مع الإسكوا وموئل الأمم المتحدة، "
+                            "وتقيس التقدم مقابل الأجندة الحضرية الجديدة وأهداف التنمية المستدامة.",
                             "Amman launched the first Voluntary Local Review in the Arab region in 2022 and is the "
                             "first Arab city to prepare a second one. This study follows the preparation with "
                             "UN-ESCWA and UN-Habitat, measured against the New Urban Agenda and the Sustainable "

@@ -1,6 +1,7 @@
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
+from django.db.models import Prefetch
 from django.db.models.signals import class_prepared
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -137,6 +138,14 @@ class MoUPage(TopicsMixin, BasePage):
     class Meta:
         verbose_name = _("memorandum of understanding")
         verbose_name_plural = _("memoranda of understanding")
+
+    @classmethod
+    def search_result_prefetches(cls, language_code):
+        return [Prefetch("parties", queryset=MoUParty.objects.select_related("party"))]
+
+    def search_result_details(self):
+        """(label, names) shown under a search result and highlighted where the query matches them."""
+        return [(_("Parties"), [row.party.name for row in self.parties.all()])]
 
     def clean(self):
         super().clean()

@@ -3,23 +3,28 @@
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from django.apps import apps
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import FieldDoesNotExist
-from django.db.models import BooleanField, Count, F, Func, IntegerField, Q
+from django.db.models import BooleanField, Count, F, Func, IntegerField, Q, prefetch_related_objects
 from django.db.models.functions import Coalesce, ExtractYear
+from django.utils import timezone
 from django.utils.html import escape, strip_tags
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
+from modelsearch.query import PlainText
 from wagtail.contrib.search_promotions.models import Query
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 from wagtail.search.backends import get_search_backend
 
 from forum_site.localize import in_locale, public_pages, source_choice_q, source_ids
 from home.models import Topic, TopicsMixin
-from search.normalise import search_form, search_terms
+from search.normalise import search_form, search_terms, search_words
+from search.synonyms import matched_synonym_stems
+from search.vocabulary import spelling_suggestion
 
 MAX_QUERY_LENGTH = 200
 RESULTS_PER_PAGE = 10
@@ -29,6 +34,10 @@ RESULTS_PER_PAGE = 10
 # way; beyond the window the page says there are more and invites a narrower query.
 MATCH_WINDOW = 1000
 SNIPPET_WORDS = 30
+# A query written in the other language's script shows this many of that language's best matches.
+OTHER_LANGUAGE_RESULTS = 5
+_ARABIC_LETTER = re.compile(r"[\u0621-\u064a]")
+_LATIN_LETTER = re.compile(r"[a-z]")
 
 
 @dataclass(frozen=True)
@@ -142,6 +151,16 @@ class Facet:
 
 
 @dataclass
+class OtherLanguage:
+    """The other language's matches of a query written in its script, offered beside the page's own results."""
+
+    language_code: str
+    ids: list  # the best OTHER_LANGUAGE_RESULTS of them
+    count: int  # how many match, up to MATCH_WINDOW
+    more_than_window: bool = False
+
+
+@dataclass
 class SearchOutcome:
     query: str
     results: list  # the pk of each page kept by the filters, the most relevant first
@@ -149,6 +168,10 @@ class SearchOutcome:
     types: list = field(default_factory=list)
     topics: list = field(default_factory=list)
     years: list = field(default_factory=list)
+    any_words: bool = False  # no page holds all the words: the results hold any of them
+    suggestion: str = ""  # "did you mean", when no page holds all the words and a spelling would find some
+    other_language: OtherLanguage | None = None  # offered when the query is written in that language's script
+    found_all_words: bool = True  # some page holds every word: otherwise the editors' report counts the query
 
 
 def clean_query(raw):
@@ -190,32 +213,94 @@ class Matches:
     more_than_window: bool
 
 
-def matching_pages(query, locale, backend=None):
-    """Live, public pages of `locale` matching `query`: at most MATCH_WINDOW of them, ranked by relevance."""
-    backend = backend or get_search_backend()
+def _candidates(locale):
     # The index holds every language: the locale filter keeps an Arabic search off English pages.
-    candidates = public_pages(Page, locale, for_search=True)
+    return public_pages(Page, locale, for_search=True)
+
+
+def matching_pages(query, locale, backend=None, operator="and", window=None):
+    """Live, public pages of `locale` matching `query`: at most `window` of them, ranked by relevance.
+
+    With operator "or", pages holding any of the query's words (or any of its synonyms' terms).
+    """
+    backend = backend or get_search_backend()
+    window = window or MATCH_WINDOW
+    candidates = _candidates(locale)
+    search_query = PlainText(query, operator=operator) if operator != "and" else query
     if hasattr(backend.results_class, "get_queryset"):
         # The database backends match inside SQL. Taking the window newest first lets PostgreSQL walk the pages
         # backwards and stop at the window's end instead of reading every match; each row's score (higher is
         # better on both backends) is computed on the way, so only the window is ranked.
-        window = backend.search(query, candidates, order_by_relevance=False).annotate_score("_score")
-        scored = list(window.get_queryset().order_by("-pk").values_list("pk", "_score")[: MATCH_WINDOW + 1])
-        more_than_window = len(scored) > MATCH_WINDOW
-        ids = [pk for pk, _score in sorted(scored[:MATCH_WINDOW], key=lambda row: (-row[1], -row[0]))]
+        matches = backend.search(search_query, candidates, order_by_relevance=False).annotate_score("_score")
+        scored = list(matches.get_queryset().order_by("-pk").values_list("pk", "_score")[: window + 1])
+        more_than_window = len(scored) > window
+        ids = [pk for pk, _score in sorted(scored[:window], key=lambda row: (-row[1], -row[0]))]
     else:
         # Elasticsearch ranks the whole corpus itself: its window holds the best matches.
-        ids = [page.pk for page in backend.search(query, candidates)[: MATCH_WINDOW + 1]]
-        more_than_window = len(ids) > MATCH_WINDOW
-        ids = ids[:MATCH_WINDOW]
+        ids = [page.pk for page in backend.search(search_query, candidates)[: window + 1]]
+        more_than_window = len(ids) > window
+        ids = ids[:window]
     return Matches(ids=ids, more_than_window=more_than_window)
 
 
+def other_language_code(language_code):
+    return next(code for code, _name in settings.LANGUAGES if code != language_code)
+
+
+def written_in_script_of(query, language_code):
+    """Whether the query is written in that language's script: Arabic letters, or Latin ones and no Arabic."""
+    words = search_words(query)
+    arabic = any(_ARABIC_LETTER.search(word) for word in words)
+    if language_code == "ar":
+        return arabic
+    return not arabic and any(_LATIN_LETTER.search(word) for word in words)
+
+
+def _other_language(query, language_code, backend):
+    """The other language's best matches, if the query is written in its script (and not in this one's)."""
+    other_code = other_language_code(language_code)
+    if not written_in_script_of(query, other_code) or written_in_script_of(query, language_code):
+        return None
+    other = Locale.objects.filter(language_code=other_code).first()
+    matches = matching_pages(query, other, backend) if other else None
+    if not matches or not matches.ids:
+        return None
+    return OtherLanguage(other_code, matches.ids[:OTHER_LANGUAGE_RESULTS], len(matches.ids), matches.more_than_window)
+
+
+def _recovery(query, locale, backend):
+    """When no page holds all of the query's words: (matches of any of them, "did you mean" that finds some)."""
+    matches = Matches(ids=[], more_than_window=False)
+    if len(search_words(query)) > 1:
+        matches = matching_pages(query, locale, backend, operator="or")
+    suggestion = spelling_suggestion(query)
+    if suggestion and not matching_pages(suggestion, locale, backend, window=1).ids:
+        suggestion = None  # the vocabulary keeps the words of deleted pages: offer only what finds something
+    return matches, suggestion or ""
+
+
 def search_pages(query, locale, filters, backend=None):
-    """Matches with the visitor's filters applied, and each filter's counts under the other filters."""
+    """Matches with the visitor's filters applied, and each filter's counts under the other filters.
+
+    A query no page holds all the words of falls back to pages with any of them, with "did you mean"; the other
+    language's matches are offered when the query is written in its script.
+    """
+    backend = backend or get_search_backend()
     matches = matching_pages(query, locale, backend)
+    found_all_words = bool(matches.ids)
+    any_words, suggestion = False, ""
+    if not found_all_words:
+        matches, suggestion = _recovery(query, locale, backend)
+        any_words = bool(matches.ids)
+    other_language = _other_language(query, locale.language_code, backend)
+    recovery = {
+        "found_all_words": found_all_words,
+        "any_words": any_words,
+        "suggestion": suggestion,
+        "other_language": other_language,
+    }
     if not matches.ids and filters == Filters():
-        return SearchOutcome(query=query, results=[])
+        return SearchOutcome(query=query, results=[], **recovery)
     # Facets count the window's pages by their ids: the full-text match is not run again for each count.
     matched = Page.objects.filter(InIds(matches.ids))
     # One query reads the window's pages with their type and year: each filter's counts under the other filters,
@@ -257,6 +342,7 @@ def search_pages(query, locale, filters, backend=None):
         types=type_facets,
         topics=_topic_facets(of_type_and_year, filters, locale),
         years=year_facets,
+        **recovery,
     )
 
 
@@ -289,9 +375,20 @@ def _topic_facets(pages, filters, locale):
     return sorted(facets.values(), key=lambda facet: str(facet.label))
 
 
-def specific_pages(ids):
-    """The specific pages of `ids`, in that order: one query per page type among them, not one per page."""
+def specific_pages(ids, language_code=None):
+    """The specific pages of `ids`, in that order: one query per page type among them, not one per page.
+
+    With `language_code`, what each page type's results show besides their own fields (search_result_prefetches:
+    authors, parties, the PDF in that language) is read too, in a query or two per page type.
+    """
     pages = {page.pk: page for page in Page.objects.filter(pk__in=ids).specific()}
+    if language_code is not None:
+        by_model = {}
+        for page in pages.values():
+            by_model.setdefault(type(page), []).append(page)
+        for model, of_model in by_model.items():
+            if hasattr(model, "search_result_prefetches"):
+                prefetch_related_objects(of_model, *model.search_result_prefetches(language_code))
     return [pages[pk] for pk in ids if pk in pages]
 
 
@@ -321,16 +418,42 @@ def _page_texts(page):
         text = " ".join(strip_tags(text).split())
         if text:
             texts.append(text)
+    if hasattr(page, "search_result_texts"):
+        texts += [" ".join(text.split()) for text in page.search_result_texts() if text and text.strip()]
     return texts
 
 
-def highlight(text, stems, max_words=SNIPPET_WORDS):
-    """HTML of a window of `text` around its first matched word, each matched word in <mark>."""
+@lru_cache(maxsize=50_000)
+def _word_terms(word):
+    # Prose repeats its words: each is normalised and stemmed once however often it is highlighted.
+    return frozenset(search_terms(word))
+
+
+def _densest_match(matched, span):
+    """The matched piece that starts the run of `span` pieces holding the most matches (the earliest of equals)."""
+    best, best_count, end = matched[0], 0, 0
+    for position, start in enumerate(matched):
+        end = max(end, position)
+        while end + 1 < len(matched) and matched[end + 1] < start + span:
+            end += 1
+        if end - position + 1 > best_count:
+            best, best_count = start, end - position + 1
+    return best
+
+
+def highlight(text, stems, max_words=SNIPPET_WORDS, require_match=False):
+    """HTML of a window of `text` around its first matched word, each matched word in <mark>.
+
+    With `require_match`, None when no word of the text matches.
+    """
     # split() with a capturing group alternates separators (even indexes) and words (odd indexes).
     pieces = _WORD_OR_NOT.split(text)
-    matched = {i for i in range(1, len(pieces), 2) if stems.intersection(search_terms(pieces[i]))}
-    first = min(matched) if matched else 1
-    start = max(0, first - 2 * (max_words // 3))  # a third of the window before the first match
+    matched = {i for i in range(1, len(pieces), 2) if not stems.isdisjoint(_word_terms(pieces[i]))}
+    if require_match and not matched:
+        return None
+    before = 2 * (max_words // 3)  # a third of the window before its first match
+    first = _densest_match(sorted(matched), 2 * max_words - before) if matched else 1
+    start = max(0, first - before)
     end = min(len(pieces), start + 2 * max_words)
     html = ["…" if start > 0 else ""]
     html += [f"<mark>{escape(pieces[i])}</mark>" if i in matched else escape(pieces[i]) for i in range(start, end)]
@@ -339,22 +462,55 @@ def highlight(text, stems, max_words=SNIPPET_WORDS):
     return mark_safe("".join(html).strip())  # every piece was escaped above
 
 
-def snippet(page, query):
-    stems = set(search_terms(query))
+def highlighted_stems(query):
+    """The stems a result's words are highlighted for: the query's, and those of the synonyms it brought in."""
+    return set(search_terms(query)) | matched_synonym_stems(query)
+
+
+def snippet(page, stems):
+    """A highlighted window of the first of the page's texts, in its own language, that holds a matched word."""
     texts = _page_texts(page)
     for text in texts:
-        if stems.intersection(search_terms(text)):
-            return highlight(text, stems)
+        html = highlight(text, stems, require_match=True)
+        if html is not None:
+            return html
     return highlight(texts[0], stems) if texts else ""
 
 
-def highlighted_title(page, query):
-    return highlight(page.title, set(search_terms(query)), max_words=1000)
+def highlighted_title(page, stems):
+    return highlight(page.title, stems, max_words=1000)
+
+
+def highlighted_details(page, stems):
+    """[(label, [HTML of each name])]: a result's authors, parties... with the matched words in <mark>."""
+    if not hasattr(page, "search_result_details"):
+        return []
+    return [
+        (label, [highlight(name, stems, max_words=1000) for name in names])
+        for label, names in page.search_result_details()
+        if names
+    ]
 
 
 def record_query(query):
     """Counts the query for the admin's search terms report (queries with no result included)."""
-    Query.get(query).add_hit()
+    recorded = Query.get(query)
+    recorded.add_hit()
+    return recorded
+
+
+def record_zero_result(recorded_query, locale):
+    """Counts a search that found no page with all its words, for the editors' report of such queries."""
+    from search.models import ZeroResultQuery
+
+    now = timezone.now()
+    updated = ZeroResultQuery.objects.filter(query=recorded_query, locale=locale).update(
+        searches=F("searches") + 1, last_searched_at=now
+    )
+    if not updated:
+        ZeroResultQuery.objects.get_or_create(
+            query=recorded_query, locale=locale, defaults={"searches": 1, "last_searched_at": now}
+        )
 
 
 def editors_picks(query, locale):

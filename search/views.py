@@ -1,13 +1,20 @@
+from urllib.parse import urlencode
+
+from django.conf import settings
 from django.core.paginator import Paginator
 from django.http import JsonResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import get_language_info, override
 from django.utils.translation import gettext as _
 from wagtail.models import Locale, Page
 from wagtail.search.backends import get_search_backend
 
 from forum_site.localize import public_pages
 from search import results as site_search
+from search.normalise import search_form
 
+SWITCHED = "switched"  # set by the language switcher's link: a query that finds nothing here is dropped
 SUGGESTION_MIN_LENGTH = 3
 SUGGESTION_COUNT = 8
 
@@ -53,6 +60,38 @@ def _facet_groups(request, outcome, filters):
     return groups
 
 
+def _search_url(language_code, query=""):
+    with override(language_code):
+        url = reverse("search")
+    return f"{url}?{urlencode({'q': query})}" if query else url
+
+
+def _hits(pages, stems):
+    return [
+        {
+            "page": page,
+            "title": site_search.highlighted_title(page, stems),
+            "type": page._meta.verbose_name,
+            "date": site_search.result_date(page),
+            "snippet": site_search.snippet(page, stems),
+            "details": site_search.highlighted_details(page, stems),
+        }
+        for page in pages
+    ]
+
+
+def _other_language_context(offer, stems):
+    info = get_language_info(offer.language_code)
+    return {
+        "language_code": offer.language_code,
+        "direction": "rtl" if info["bidi"] else "ltr",
+        "language_name": info["name_translated"],
+        "hits": _hits(site_search.specific_pages(offer.ids, offer.language_code), stems),
+        "count": offer.count,
+        "more_than_window": offer.more_than_window,
+    }
+
+
 def search(request):
     query = site_search.clean_query(request.GET.get("q", ""))
     type_keys = {result_type.key for result_type in site_search.RESULT_TYPES}
@@ -65,28 +104,35 @@ def search(request):
     if query and site_search.searchable(query):
         locale = Locale.get_active()
         outcome = site_search.search_pages(query, locale, filters)
+        if SWITCHED in request.GET and not outcome.results:
+            return redirect(_search_url(locale.language_code))
         page_obj = Paginator(outcome.results, site_search.RESULTS_PER_PAGE).get_page(request.GET.get("page"))
+        stems = site_search.highlighted_stems(query)
         context.update(
             searched=True,
             outcome=outcome,
             match_window=site_search.MATCH_WINDOW,
             facet_groups=_facet_groups(request, outcome, filters),
             page_obj=page_obj,
-            hits=[
-                {
-                    "page": page,
-                    "title": site_search.highlighted_title(page, query),
-                    "type": page._meta.verbose_name,
-                    "date": site_search.result_date(page),
-                    "snippet": site_search.snippet(page, query),
-                }
-                for page in site_search.specific_pages(page_obj.object_list)
-            ],
+            hits=_hits(site_search.specific_pages(page_obj.object_list, locale.language_code), stems),
             picks=site_search.editors_picks(query, locale),
+            suggestion_url=_search_url(locale.language_code, outcome.suggestion) if outcome.suggestion else "",
+            other_language=_other_language_context(outcome.other_language, stems) if outcome.other_language else None,
+            # The language switcher carries the query with SWITCHED: the other language's search page keeps it only
+            # if it finds something there. Asking here would cost every search a second search, for a rare click.
+            language_urls={
+                code: f"{_search_url(code, query)}&{SWITCHED}=1"
+                for code, _name in settings.LANGUAGES
+                if code != locale.language_code
+            },
         )
+        if context["other_language"]:
+            context["other_language"]["url"] = _search_url(outcome.other_language.language_code, query)
         if "page" not in request.GET:
             # Counted once per search, not again for each page of its results.
-            site_search.record_query(query)
+            recorded = site_search.record_query(query)
+            if not outcome.found_all_words:
+                site_search.record_zero_result(recorded, locale)
     elif query:
         context["searched"] = True
         context["hits"] = []
@@ -100,5 +146,13 @@ def suggest(request):
     if len(query) < SUGGESTION_MIN_LENGTH or not site_search.searchable(query):
         return JsonResponse({"suggestions": []})
     candidates = public_pages(Page, Locale.get_active(), for_search=True)
-    pages = get_search_backend().autocomplete(query, candidates)[:SUGGESTION_COUNT]
-    return JsonResponse({"suggestions": [{"title": page.title, "url": page.get_url(request)} for page in pages]})
+    # A course and its workshop, or a page and its copy, may share a title: each title is suggested once.
+    titles, suggestions = set(), []
+    for page in get_search_backend().autocomplete(query, candidates)[: SUGGESTION_COUNT * 3]:
+        title = search_form(page.title)
+        if title not in titles:
+            titles.add(title)
+            suggestions.append({"title": page.title, "url": page.get_url(request)})
+        if len(suggestions) == SUGGESTION_COUNT:
+            break
+    return JsonResponse({"suggestions": suggestions})

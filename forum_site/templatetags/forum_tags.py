@@ -36,10 +36,14 @@ def language_links(context):
     """One link per language: the translation of this page, or that language's home page (never a 404)."""
     request = context["request"]
     page = context.get("page") if isinstance(context.get("page"), Page) else None
+    # A view may say where its page is in another language (the search page keeps a query only where it finds).
+    given_urls = context.get("language_urls") or {}
     links = []
     for code, name in settings.LANGUAGES:
         url = None
-        if page is not None:
+        if code in given_urls:
+            url = given_urls[code]
+        elif page is not None:
             translation = (
                 page
                 if page.locale.language_code == code

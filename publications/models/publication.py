@@ -2,6 +2,8 @@ import datetime
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Prefetch
+from django.db.models.functions import Substr
 from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.html import strip_tags
@@ -24,6 +26,8 @@ from .. import citation
 from ..pdf_text import read_pdf
 
 EDITION_LANGUAGES = [("ar", _("Arabic")), ("en", _("English")), ("fr", _("French"))]
+# How much of a PDF a search result's snippet is looked for in: the start of a long study, not all of it.
+SEARCH_SNIPPET_SOURCE_CHARS = 20_000
 
 
 class Author(TranslatableMixin, models.Model):
@@ -153,6 +157,25 @@ class PublicationPage(RoutablePageMixin, TopicsMixin, MoULinkMixin, BasePage):
     @property
     def published_at(self):
         return timezone.make_aware(datetime.datetime.combine(self.publication_date, datetime.time(9)))
+
+    @classmethod
+    def search_result_prefetches(cls, language_code):
+        """What a search result of this type reads: its authors, and the text of its edition in `language_code`."""
+        editions = PublicationEdition.objects.filter(language=language_code).annotate(
+            snippet_text=Substr("extracted_text", 1, SEARCH_SNIPPET_SOURCE_CHARS)
+        )
+        return [
+            Prefetch("publication_authors", queryset=PublicationAuthor.objects.select_related("author")),
+            Prefetch("editions", queryset=editions.defer("extracted_text"), to_attr="editions_in_language"),
+        ]
+
+    def search_result_details(self):
+        """(label, names) shown under a search result and highlighted where the query matches them."""
+        return [(_("Authors"), [row.author.name for row in self.publication_authors.all()])]
+
+    def search_result_texts(self):
+        """Text a search result's snippet may come from: the PDF of the page's own language, never another's."""
+        return [edition.snippet_text for edition in getattr(self, "editions_in_language", [])]
 
     @property
     def type_label(self):

@@ -8,11 +8,11 @@ from modelsearch.backends.database.postgres.query import Lexeme
 from modelsearch.query import And, Or, PlainText
 from wagtail.models import Page
 
-from . import NormalisingBackendMixin, normalising_object_indexer, with_object_indexer
+from . import NormalisingBackendMixin, VocabularyIndexMixin, normalising_object_indexer, with_object_indexer
 
 
-class NormalisingPostgresIndex(postgres.PostgresIndex):
-    add_items = with_object_indexer(
+class NormalisingPostgresIndex(VocabularyIndexMixin, postgres.PostgresIndex):
+    add_normalised_items = with_object_indexer(
         postgres.PostgresIndex.add_items, normalising_object_indexer(postgres.ObjectIndexer)
     )
 

@@ -4,11 +4,13 @@ from modelsearch.backends.database.sqlite import sqlite
 from modelsearch.backends.database.sqlite.query import MatchExpression, normalize
 from modelsearch.query import MatchAll, Not
 
-from . import NormalisingBackendMixin, normalising_object_indexer, with_object_indexer
+from . import NormalisingBackendMixin, VocabularyIndexMixin, normalising_object_indexer, with_object_indexer
 
 
-class NormalisingSQLiteIndex(sqlite.SQLiteIndex):
-    add_items = with_object_indexer(sqlite.SQLiteIndex.add_items, normalising_object_indexer(sqlite.ObjectIndexer))
+class NormalisingSQLiteIndex(VocabularyIndexMixin, sqlite.SQLiteIndex):
+    add_normalised_items = with_object_indexer(
+        sqlite.SQLiteIndex.add_items, normalising_object_indexer(sqlite.ObjectIndexer)
+    )
 
 
 class TitleWeightedRelevance(Func):

@@ -8,7 +8,12 @@ import pytest
 from wagtail.models import Page
 
 from home.models import StandardPage
-from search.backends.elasticsearch import TEXT_ANALYZER, ArabicElasticsearchSearchBackend
+from search.backends.elasticsearch import (
+    SEARCH_ANALYZER,
+    SYNONYM_FILTER,
+    TEXT_ANALYZER,
+    ArabicElasticsearchSearchBackend,
+)
 
 # Nothing listens there: building settings, mappings and queries never connects.
 OFFLINE = {"URLS": ["http://127.0.0.1:9"], "INDEX_PREFIX": "test_"}
@@ -68,3 +73,53 @@ def test_empty_query_after_normalisation_builds_no_request(backend):
     results = backend.search('" * -', Page.objects.all())
 
     assert list(results) == []
+
+
+def test_index_settings_build_a_synonym_graph_filter_from_the_editors_groups(backend, db):
+    from wagtail.models import Locale
+
+    from search.models import SynonymGroup
+
+    arabic = Locale.objects.get_or_create(language_code="ar")[0]
+    SynonymGroup.objects.create(locale=arabic, terms="VLR", also_finds="الاستعراض المحلي الطوعي")
+    SynonymGroup.objects.create(locale=arabic, terms="البترا\nالبتراء\nPetra")
+
+    analysis = backend.index_settings()["settings"]["analysis"]
+
+    # In search form, as the documents and the queries reach the analyzer: one-way with =>, equivalents with commas.
+    # البتراء and البترا have one search form already (normalise.SPELLING_RULES): the group keeps it once.
+    assert analysis["filter"][SYNONYM_FILTER] == {
+        "type": "synonym_graph",
+        "lenient": True,
+        "synonyms": ["vlr => vlr, استعراض محل طوع", "بترا, petra"],
+    }
+    assert analysis["analyzer"][SEARCH_ANALYZER]["filter"] == [
+        "lowercase",
+        "decimal_digit",
+        "arabic_stop",
+        "arabic_normalization",
+        "arabic_stemmer",
+        SYNONYM_FILTER,
+    ]
+    # Documents are analysed without synonyms: an edited group applies without reindexing.
+    assert SYNONYM_FILTER not in analysis["analyzer"][TEXT_ANALYZER]["filter"]
+
+
+def test_full_text_fields_are_searched_with_the_synonym_analyzer(backend):
+    properties = backend.mapping_class(StandardPage).get_mapping()["properties"]
+
+    assert properties["title"]["search_analyzer"] == SEARCH_ANALYZER
+    assert properties["_all_text"]["search_analyzer"] == SEARCH_ANALYZER
+
+
+def test_queries_are_left_to_the_analyzer_to_expand(backend, db):
+    from wagtail.models import Locale
+
+    from search.models import SynonymGroup
+
+    arabic = Locale.objects.get_or_create(language_code="ar")[0]
+    SynonymGroup.objects.create(locale=arabic, terms="VLR", also_finds="الاستعراض المحلي الطوعي")
+
+    query = str(backend.search("VLR", Page.objects.all()).query_compiler.get_query())
+
+    assert "vlr" in query and "استعراض" not in query

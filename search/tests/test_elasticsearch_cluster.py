@@ -36,3 +36,16 @@ def test_english_inflection_finds_page_on_elasticsearch(client, indexed_pages, q
 
 def test_arabic_search_never_returns_english_pages_on_elasticsearch(client, indexed_pages):
     assert result_titles(client.get("/ar/search/", {"q": "GIS"})) == ["نظم GIS للبلديات"]
+
+
+def test_an_edited_synonym_group_applies_without_reindexing_on_elasticsearch(client, indexed_pages):
+    from wagtail.models import Locale
+
+    from search.models import SynonymGroup
+
+    assert result_titles(client.get("/ar/search/", {"q": "GISX"})) == []
+    SynonymGroup.objects.create(locale=Locale.objects.get(language_code="ar"), terms="GISX", also_finds="خرائط")
+    # On commit an edit puts the groups into the live indexes; a test's transaction never commits: do it here.
+    get_search_backend().apply_synonyms()
+
+    assert result_titles(client.get("/ar/search/", {"q": "GISX"})) == ["نظم GIS للبلديات"]

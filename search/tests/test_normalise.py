@@ -2,7 +2,14 @@
 
 import pytest
 
-from search.normalise import autocomplete_form, normalise_arabic, search_terms, stem_candidates, stem_word
+from search.normalise import (
+    SPELLING_RULES,
+    autocomplete_form,
+    normalise_arabic,
+    search_terms,
+    stem_candidates,
+    stem_word,
+)
 
 NORMALISATION = [
     # (rule, written, normalised)
@@ -112,3 +119,37 @@ def test_query_syntax_and_control_characters_fall_away():
 
 def test_autocomplete_form_keeps_whole_words_and_stems():
     assert autocomplete_form("المدن الذكية") == "المدن مدن الذكيه ذك"
+
+
+SPELLING_EXAMPLES = [(rule.name, typed, folded) for rule in SPELLING_RULES for typed, folded in rule.examples]
+LEFT_ALONE = [(rule.name, word) for rule in SPELLING_RULES for word in rule.unchanged]
+
+
+@pytest.mark.parametrize(
+    ("rule", "typed", "folded"), SPELLING_EXAMPLES, ids=[f"{r} {t}" for r, t, _f in SPELLING_EXAMPLES]
+)
+def test_spelling_rule_folds_a_name_to_one_spelling(rule, typed, folded):
+    assert normalise_arabic(typed) == folded
+
+
+@pytest.mark.parametrize(("rule", "word"), LEFT_ALONE, ids=[f"{r} {w}" for r, w in LEFT_ALONE])
+def test_spelling_rule_leaves_other_words_alone(rule, word):
+    assert normalise_arabic(word) == word.casefold().replace("أ", "ا")
+
+
+NAME_SPELLINGS = [
+    # (one spelling, the other): each finds what the other finds
+    ("البتراء", "البترا"),
+    ("بالبتراء", "البترا"),
+    ("صنعاء", "صنعا"),
+    ("أبو ظبى", "أبو ظبي"),
+    ("Jeddah", "Jedda"),
+    ("Sana'a", "Sanaa"),
+    ("El-Mina", "Al Mina"),
+    ("Ṣalālah", "Salala"),
+]
+
+
+@pytest.mark.parametrize(("one", "other"), NAME_SPELLINGS)
+def test_two_spellings_of_a_name_share_their_search_terms(one, other):
+    assert set(search_terms(one)) & set(search_terms(other)) == set(search_terms(other))
