@@ -13,7 +13,7 @@ from wagtail_localize.fields import SynchronizedField
 
 from forum_site.models import BasePage, SectionIndexPage
 
-from . import citation
+from . import citation, csl, datacite, editions
 
 EDITION_LANGUAGES = [("ar", _("Arabic")), ("en", _("English")), ("fr", _("French"))]
 
@@ -153,13 +153,20 @@ class PublicationPage(RoutablePageMixin, BasePage):
         context = super().get_context(request, *args, **kwargs)
         context["authors"] = self.ordered_authors()
         context["editions"] = list(self.editions.select_related("document"))
+        context["edition_links"] = editions.edition_links(self, editions.other_editions(self), request)
+        downloads = EditionDownloads.objects.filter(translation_key=self.translation_key)
+        counts = dict(downloads.values_list("language", "count"))
+        for edition in context["editions"]:
+            edition.downloads = counts.get(edition.language, 0)
         context["topics"] = localized_topics(self.topics.all(), self.locale)
         context["mou"] = (localized_pages([self.mou], self.locale) or [None])[0]
         context["related"] = localized_pages(
             [link.related for link in self.related_pages.select_related("related")], self.locale
         )
-        context["reference"] = citation.formatted_reference(self, context["authors"])
-        context["head"] = citation.head_metadata(self, context["authors"], context["editions"], request)
+        context["references"] = csl.formatted_references(self, context["authors"], request)
+        context["head"] = citation.head_metadata(
+            self, context["authors"], context["editions"], request, context["edition_links"]
+        )
         return context
 
     def ordered_authors(self):
@@ -178,6 +185,18 @@ class PublicationPage(RoutablePageMixin, BasePage):
         return self._download(
             citation.ris(self, self.ordered_authors(), request), "application/x-research-info-systems", "ris"
         )
+
+    @path("cite/csl-json/", name="csl_json")
+    def csl_json(self, request):
+        return self._download(
+            csl.csl_json(self, self.ordered_authors(), request), "application/vnd.citationstyles.csl+json", "json"
+        )
+
+    @path("cite/datacite/", name="datacite")
+    def datacite(self, request):
+        links = editions.edition_links(self, editions.other_editions(self), request)
+        metadata = datacite.document(self, self.ordered_authors(), list(self.editions.all()), links, request)
+        return self._download(metadata, "application/vnd.datacite.datacite+xml", "xml")
 
     def _download(self, text, content_type, extension):
         response = HttpResponse(text, content_type=f"{content_type}; charset=utf-8")
@@ -267,3 +286,46 @@ def localized_topics(topics, locale):
         for topic in Topic.objects.filter(locale=locale, translation_key__in=[t.translation_key for t in topics])
     }
     return [translated.get(topic.translation_key, topic) for topic in topics]
+
+
+class HarvestRecord(models.Model):
+    """What the OAI-PMH endpoint says of one publication (all its translations together).
+
+    Kept when the publication is unpublished or deleted, so that harvesters learn of the deletion
+    (OAI-PMH's deletedRecord "persistent"). Its datestamp moves on each publish, unpublish or delete.
+    """
+
+    translation_key = models.UUIDField(_("translation key"), unique=True)
+    datestamp = models.DateTimeField(_("datestamp"))
+    deleted = models.BooleanField(_("deleted"), default=False)
+    # Space-delimited, with a space at both ends, so one `contains` finds a set on SQLite and PostgreSQL alike.
+    set_specs = models.TextField(_("sets"), blank=True)
+
+    class Meta:
+        verbose_name = _("harvest record")
+        verbose_name_plural = _("harvest records")
+        indexes = [models.Index(fields=["datestamp", "id"], name="harvest_record_datestamp")]
+
+    def __str__(self):
+        return str(self.translation_key)
+
+
+class EditionDownloads(models.Model):
+    """How often one language edition's PDF was downloaded, whichever translation of the page linked it.
+
+    A count and nothing else: no date, address, cookie or user agent is stored.
+    """
+
+    translation_key = models.UUIDField(_("publication"))
+    language = models.CharField(_("language"), max_length=5, choices=EDITION_LANGUAGES)
+    count = models.PositiveBigIntegerField(_("downloads"), default=0)
+
+    class Meta:
+        verbose_name = _("edition downloads")
+        verbose_name_plural = _("edition downloads")
+        constraints = [
+            models.UniqueConstraint(fields=["translation_key", "language"], name="one_download_count_per_edition")
+        ]
+
+    def __str__(self):
+        return f"{self.translation_key} ({self.language}): {self.count}"

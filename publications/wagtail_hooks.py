@@ -2,6 +2,7 @@ from django.template.loader import render_to_string
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 
+from .downloads import count_download
 from .models import Author
 
 register_snippet(Author)
@@ -26,3 +27,8 @@ def load_publications_demo_content():
     from . import demo_content
 
     return demo_content.load()
+
+
+@hooks.register("before_serve_document")
+def count_publication_download(document, request):
+    count_download(document, request)

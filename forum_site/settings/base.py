@@ -172,6 +172,8 @@ PROGRAMS_CANCEL_LINK_MAX_AGE_DAYS = env.int("CANCEL_LINK_MAX_AGE_DAYS", default=
 PROGRAMS_PERSONAL_DATA_RETENTION_MONTHS = env.int("PERSONAL_DATA_RETENTION_MONTHS", default=12)
 # The public address used in emails' links; empty: the default Wagtail Site's root URL.
 PROGRAMS_SITE_URL = env.str("SITE_URL", default="")
+# The domain name in the library's OAI-PMH identifiers (oai:DOMAIN:KEY): set it once; harvesters rely on it.
+PUBLICATIONS_OAI_REPOSITORY_IDENTIFIER = env.str("OAI_REPOSITORY_IDENTIFIER", default="forum.example.org")
 
 LOGGING = {
     "version": 1,
