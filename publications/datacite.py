@@ -18,6 +18,13 @@ def _element(parent, tag, text=None, **attributes):
     return node
 
 
+def _name(tag, text, name_type, language):
+    name = etree.Element(f"{{{NAMESPACE}}}{tag}", nameType=name_type)
+    name.text = text
+    name.set(XML_LANG, language)
+    return name
+
+
 def resource(page, authors, editions, links, request):
     """The DataCite record of `page`, whose other language editions are `links` (editions.EditionLinks)."""
     language = page.locale.language_code
@@ -31,6 +38,9 @@ def resource(page, authors, editions, links, request):
         _element(root, "identifier", url, identifierType="URL")
 
     creators = _element(root, "creators")
+    publisher_name = page.publisher or citation.DEFAULT_PUBLISHER.get(language, "")
+    if not authors:  # DataCite needs a creator: a publication credited to no one is its publisher's
+        _element(creators, "creator").append(_name("creatorName", publisher_name, "Organizational", language))
     for author in authors:
         creator = _element(creators, "creator")
         if author.is_person:
@@ -51,7 +61,7 @@ def resource(page, authors, editions, links, request):
     for other in links.others:
         _element(titles, "title", other.page.title, titleType="TranslatedTitle").set(XML_LANG, other.language)
 
-    publisher = _element(root, "publisher", page.publisher or citation.DEFAULT_PUBLISHER.get(language, ""))
+    publisher = _element(root, "publisher", publisher_name)
     publisher.set(XML_LANG, language)
     _element(root, "publicationYear", page.publication_date.year)
     _element(
