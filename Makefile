@@ -4,8 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 # Apps that keep their own Arabic catalogue in <app>/locale/.
-# Two workers use both cores of a developer or CI machine: the suite takes about half as long. Tests that
-# commit (and so empty the database when they end) run in a second pass, after those that roll back.
+# Two workers use both cores of a developer or CI machine: the suite takes about half as long.
 TEST_WORKERS ?= 2
 APPS_WITH_CATALOGUES := $(patsubst %/locale,%,$(wildcard */locale))
 
@@ -40,8 +39,7 @@ run: install  ## Set up the embedded database with demo content and serve on 127
 
 test: install-test  ## Run the whole suite (SQLite, or PostgreSQL when DATABASE_URL is set)
 	$(MANAGE) compile_translations --verbosity 0
-	$(BIN)/pytest -n $(TEST_WORKERS) --dist loadfile -m "not transactional"
-	$(BIN)/pytest -n $(TEST_WORKERS) --dist loadfile -m transactional
+	$(BIN)/pytest -n $(TEST_WORKERS) --dist loadfile
 
 lint: install-test  ## Lint and check: ruff, Django's checks, migrations up to date
 	$(BIN)/ruff check .

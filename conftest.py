@@ -1,14 +1,59 @@
-"""Fixtures shared by every app's tests and the end-to-end tests."""
+"""Fixtures shared by every app's tests and the end-to-end tests.
 
+Each test worker builds its database once: migrations, then the base tree (the Arabic home page and its
+English translation, the about, contact and privacy pages, topics and site settings), committed and copied
+as the snapshot "base". Tests that roll back run on top of it. A test that commits (a live server, threads)
+empties the database when it ends, and `pytest_runtest_teardown` below copies "base" back, so every kind of
+test runs in one pytest pass, in any order. The whole demo site is built once per worker too, the first
+time a test asks for `demo_site`, and copied back in for each test that asks for it.
+"""
+
+import io
 import os
 from types import SimpleNamespace
 
 import pytest
 from django.utils import translation
+from pytest_django.plugin import blocking_manager_key
+
+from tests import snapshots
 
 # Playwright's sync API runs an event loop in the test thread; Django's ORM refuses to run in such a
 # thread unless told it is safe, which it is here (one test thread, no concurrent async code).
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+BASE, DEMO = "base", "demo"
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    from demo import home
+
+    with django_db_blocker.unblock():
+        home.load()
+        snapshots.take(BASE)
+    yield
+    with django_db_blocker.unblock():
+        snapshots.drop_all()
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    yield
+    # The test's fixtures are finalised by now: a committing test has emptied the database. The last test of a
+    # session has no successor, and its session fixtures have dropped the test database already.
+    if nextitem is not None and item.get_closest_marker("transactional"):
+        with item.config.stash[blocking_manager_key].unblock():
+            snapshots.restore(BASE)
+
+
+def _home_pages():
+    from home.models import HomePage
+
+    return SimpleNamespace(
+        home_ar=HomePage.objects.get(locale__language_code="ar"),
+        home_en=HomePage.objects.get(locale__language_code="en"),
+    )
 
 
 @pytest.fixture(autouse=True)
@@ -25,13 +70,20 @@ def _reset_language_and_cache():
 @pytest.fixture
 def site_tree(db):
     """The Arabic home page with its English translation, and the about, contact and privacy pages."""
-    from home import demo_content
-    from home.models import HomePage
+    return _home_pages()
 
-    demo_content.load()
-    home_ar = HomePage.objects.get(locale__language_code="ar")
-    home_en = HomePage.objects.get(locale__language_code="en")
-    return SimpleNamespace(home_ar=home_ar, home_en=home_en)
+
+@pytest.fixture
+def demo_site(transactional_db):
+    """The whole bilingual demo site (demo/), committed, as `make run` serves it."""
+    from django.core.management import call_command
+
+    if snapshots.exists(DEMO):
+        snapshots.restore(DEMO)
+    else:
+        call_command("load_demo_content", stdout=io.StringIO())
+        snapshots.take(DEMO)
+    return _home_pages()
 
 
 @pytest.fixture(scope="session")
@@ -60,29 +112,18 @@ def browser_page(browser):
 
 @pytest.fixture
 def live_site(transactional_db, live_server):
-    """The demo home tree, committed so the live server's thread sees it (also on PostgreSQL).
-
-    A transactional test flushes every table afterwards, migration data included, so the tree's root
-    (which Wagtail's migrations create) is made again here when it is missing.
-    """
-    from wagtail.models import Locale, Page
-
-    from home import demo_content
-
-    if Page.get_first_root_node() is None:
-        locale, _created = Locale.objects.get_or_create(language_code="ar")
-        Page.add_root(instance=Page(title="Root", slug="root", locale=locale))
-    demo_content.load()
+    """The site served by a live server thread, over the committed base tree (also on PostgreSQL)."""
     return live_server
 
 
 def pytest_collection_modifyitems(items):
-    """Mark the tests that commit to the database (live server, threads) as `transactional`.
-
-    Such a test empties every table when it ends, migration data included. Run alone, pytest-django
-    puts them last; pytest-xdist does not keep that order, so `make test` runs them in a second pass.
-    """
+    """Mark the tests that commit to the database (live server, threads): the base is copied back after each."""
     for item in items:
         fixtures = getattr(item, "fixturenames", ())
-        if "transactional_db" in fixtures or "live_server" in fixtures:
+        marker = item.get_closest_marker("django_db")
+        if (
+            "transactional_db" in fixtures
+            or "live_server" in fixtures
+            or (marker is not None and marker.kwargs.get("transaction"))
+        ):
             item.add_marker(pytest.mark.transactional)

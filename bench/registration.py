@@ -47,7 +47,7 @@ def build_course(capacity):
     from django.utils import timezone
     from wagtail.models import Locale, Page
 
-    from home import demo_content
+    from demo import home as demo_content
     from home.models import HomePage
     from programs.models import ProgramIndexPage, ProgramPage, TrainingCoursePage
 

@@ -13,10 +13,3 @@ def latest_news_section(home_page, request):
     if not news:
         return ""
     return render_to_string("news/home_section.html", {"news": news, "index_page": index_page}, request=request)
-
-
-@hooks.register("load_demo_content", order=40)
-def load_news_demo_content():
-    from . import demo_content
-
-    return demo_content.load()

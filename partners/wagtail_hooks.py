@@ -29,10 +29,3 @@ def partners_section(home_page, request):
         {"partners_page": partners_page, "organisations": organisations, "mous": active_mous},
         request=request,
     )
-
-
-@hooks.register("load_demo_content", order=10)
-def load_partners_demo_content():
-    from . import demo_content
-
-    return demo_content.load()

@@ -261,10 +261,3 @@ def upcoming_events_section(home_page, request):
     return render_to_string(
         "programs/home_section.html", {"events": events, "calendar_page": calendar_page}, request=request
     )
-
-
-@hooks.register("load_demo_content", order=20)
-def load_programs_demo_content():
-    from . import demo_content
-
-    return demo_content.load()

@@ -22,13 +22,6 @@ def latest_publications_section(home_page, request):
     )
 
 
-@hooks.register("load_demo_content", order=30)
-def load_publications_demo_content():
-    from . import demo_content
-
-    return demo_content.load()
-
-
 @hooks.register("before_serve_document")
 def count_publication_download(document, request):
     count_download(document, request)

@@ -1,7 +1,6 @@
 """Every page type of the demo site, in each language, passes axe-core and the Arabic contrast check."""
 
 import pytest
-from django.core.management import call_command
 from wagtail.models import Page
 
 from tests.browser import check_accessibility
@@ -17,8 +16,7 @@ def one_page_of_each_type(language_code):
 
 
 @pytest.mark.parametrize("language_code", ["ar", "en"])
-def test_every_page_type_is_accessible(language_code, live_site, browser_page):
-    call_command("load_demo_content", stdout=open("/dev/null", "w"))
+def test_every_page_type_is_accessible(language_code, demo_site, live_site, browser_page):
     pages = one_page_of_each_type(language_code)
     assert len(pages) >= 2
     for page in pages:

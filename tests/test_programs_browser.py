@@ -12,10 +12,7 @@ pytestmark = pytest.mark.browser
 
 
 @pytest.fixture
-def programs_site(live_site):
-    from programs import demo_content
-
-    demo_content.load()
+def programs_site(demo_site, live_site):
     return live_site
 
 

@@ -21,15 +21,8 @@ SEATS = 10
 
 @pytest.fixture
 def open_course(transactional_db):
-    from wagtail.models import Locale, Page
-
-    from home import demo_content
     from programs.tests.conftest import make_event, make_program
 
-    if Page.get_first_root_node() is None:
-        locale, _created = Locale.objects.get_or_create(language_code="ar")
-        Page.add_root(instance=Page(title="Root", slug="root", locale=locale))
-    demo_content.load()
     return make_event(make_program(), capacity=SEATS, english=False)
 
 

@@ -1,7 +1,6 @@
 """A visitor browses the library, a publication, the partners register, an MoU and the news, in both languages."""
 
 import pytest
-from django.core.management import call_command
 
 from tests.browser import check_accessibility
 
@@ -25,26 +24,18 @@ PAGES = {
 }
 
 
-@pytest.fixture
-def demo_site(live_site):
-    call_command("load_demo_content", stdout=open("/dev/null", "w"))  # noqa: SIM115
-    return live_site
-
-
 @pytest.mark.parametrize("language_code", ["ar", "en"])
-def test_pages_are_accessible(demo_site, browser_page, language_code):
-    # One test per language, not per page: loading the demo content again for each page took most of the suite's
-    # second pass.
+def test_pages_are_accessible(demo_site, live_site, browser_page, language_code):
     for url in PAGES[language_code].values():
-        response = browser_page.goto(demo_site.url + url)
+        response = browser_page.goto(live_site.url + url)
 
         assert response.status == 200, url
         assert browser_page.locator("html").get_attribute("lang") == language_code, url
         check_accessibility(browser_page)
 
 
-def test_visitor_narrows_the_library_with_facet_links(demo_site, browser_page):
-    browser_page.goto(demo_site.url + PAGES["en"]["index"])
+def test_visitor_narrows_the_library_with_facet_links(demo_site, live_site, browser_page):
+    browser_page.goto(live_site.url + PAGES["en"]["index"])
 
     browser_page.get_by_role("link", name="English (2)").click()
     browser_page.get_by_role("link", name="Guide (1)").click()
@@ -55,8 +46,8 @@ def test_visitor_narrows_the_library_with_facet_links(demo_site, browser_page):
     check_accessibility(browser_page)
 
 
-def test_visitor_filters_the_mou_register_in_arabic(demo_site, browser_page):
-    browser_page.goto(demo_site.url + PAGES["ar"]["partners"])
+def test_visitor_filters_the_mou_register_in_arabic(demo_site, live_site, browser_page):
+    browser_page.goto(live_site.url + PAGES["ar"]["partners"])
 
     browser_page.get_by_label("الحالة").select_option("expired")
     browser_page.get_by_role("button", name="تصفية").click()
@@ -67,12 +58,12 @@ def test_visitor_filters_the_mou_register_in_arabic(demo_site, browser_page):
     check_accessibility(browser_page)
 
 
-def test_mou_lists_the_guide_delivered_under_it_and_the_guide_links_back(demo_site, browser_page):
-    browser_page.goto(demo_site.url + PAGES["en"]["mou"])
+def test_mou_lists_the_guide_delivered_under_it_and_the_guide_links_back(demo_site, live_site, browser_page):
+    browser_page.goto(live_site.url + PAGES["en"]["mou"])
 
     browser_page.get_by_role("link", name="A guide to preparing a smart city strategy").click()
     browser_page.get_by_role(
         "link", name="MoU on joint work between the Arab Smart Cities Forum and the Petra Authority"
     ).click()
 
-    assert browser_page.url == demo_site.url + PAGES["en"]["mou"]
+    assert browser_page.url == live_site.url + PAGES["en"]["mou"]

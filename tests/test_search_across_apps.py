@@ -1,12 +1,9 @@
 """The search page across the apps: text only inside a PDF, and dates of each page type."""
 
-from django.core.management import call_command
-
 from publications.models import PublicationPage
 
 
-def test_arabic_phrase_only_in_the_pdf_finds_the_study_whatever_its_spelling(client, db):
-    call_command("load_demo_content", stdout=open("/dev/null", "w"))
+def test_arabic_phrase_only_in_the_pdf_finds_the_study_whatever_its_spelling(client, demo_site):
 
     # The PDF says "اثنتين وأربعين دائرة بلدية"; the visitor types it with a final ى and a hamza-less alef.
     html = client.get("/ar/search/", {"q": "اثنتين واربعين دائره بلديه"}).content.decode()
@@ -15,8 +12,7 @@ def test_arabic_phrase_only_in_the_pdf_finds_the_study_whatever_its_spelling(cli
     assert study.title in html
 
 
-def test_english_phrase_only_in_the_pdf_finds_the_english_edition_on_the_english_site(client, db):
-    call_command("load_demo_content", stdout=open("/dev/null", "w"))
+def test_english_phrase_only_in_the_pdf_finds_the_english_edition_on_the_english_site(client, demo_site):
 
     html = client.get("/en/search/", {"q": "forty-two municipal departments"}).content.decode()
 
@@ -25,8 +21,7 @@ def test_english_phrase_only_in_the_pdf_finds_the_english_edition_on_the_english
     assert "مراجعتها" not in html
 
 
-def test_year_filter_dates_a_workshop_by_its_start_not_its_publication(client, db):
-    call_command("load_demo_content", stdout=open("/dev/null", "w"))
+def test_year_filter_dates_a_workshop_by_its_start_not_its_publication(client, demo_site):
     from programs.models import WorkshopPage
 
     workshop = WorkshopPage.objects.get(locale__language_code="ar", start_at__year=2027)

@@ -9,15 +9,8 @@ pytestmark = pytest.mark.browser
 
 
 @pytest.fixture
-def search_site(live_site):
-    from types import SimpleNamespace
-
-    from home.models import HomePage
-
-    tree = SimpleNamespace(
-        home_ar=HomePage.objects.get(locale__language_code="ar"),
-        home_en=HomePage.objects.get(locale__language_code="en"),
-    )
+def search_site(site_tree, live_site):
+    tree = site_tree
     create_search_pages(tree)
     create_mou(tree, "مذكرة تفاهم حول الاستراتيجية الرقمية", "Digital strategy MoU")
     return live_site

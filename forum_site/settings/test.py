@@ -1,6 +1,7 @@
 from .base import *  # noqa: F403
 
 SECRET_KEY = "test-only-secret-key"
+INSTALLED_APPS = ["demo", *INSTALLED_APPS]  # noqa: F405
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}

@@ -1,6 +1,5 @@
 from wagtail.models import Page
 
-from home import demo_content
 from home.models import HomePage, StandardPage
 from partners.models import MoUPage, PartnersPage
 from tests.pages import LocalisedPageTestCase
@@ -8,7 +7,6 @@ from tests.pages import LocalisedPageTestCase
 
 class HomePageTypesTests(LocalisedPageTestCase):
     def setUp(self):
-        demo_content.load()
         self.home = HomePage.objects.get(locale__language_code="ar")
         self.about = StandardPage.objects.get(locale__language_code="ar", slug="عن-المنتدى")
 

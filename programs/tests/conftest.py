@@ -6,7 +6,8 @@ import pytest
 from django.utils import timezone
 from wagtail.models import Locale
 
-from forum_site.localize import Bilingual, translate
+from demo.bilingual import Bilingual
+from forum_site.localize import translate
 from programs.models import (
     ProgramIndexPage,
     ProgramPage,

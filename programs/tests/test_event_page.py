@@ -3,7 +3,8 @@
 import pytest
 from wagtail.models import Locale
 
-from forum_site.localize import Bilingual, translate
+from demo.bilingual import Bilingual
+from forum_site.localize import translate
 from home.models import Topic
 from partners.models import MoUPage, PartnersPage
 

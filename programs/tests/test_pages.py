@@ -1,13 +1,7 @@
 """The page tree of programs: what can be created where, and that every page type renders."""
 
-from urllib.parse import unquote
-
-from django.utils import translation
-from wagtail.test.utils import WagtailPageTestCase
-
-from home import demo_content as home_demo
+from demo import programs as demo_programs
 from home.models import HomePage
-from programs import demo_content
 from programs.models import (
     EventPage,
     ProgramIndexPage,
@@ -16,22 +10,13 @@ from programs.models import (
     TrainingCoursePage,
     WorkshopPage,
 )
+from tests.pages import LocalisedPageTestCase
 
 
-class ProgramPageTreeTests(WagtailPageTestCase):
+class ProgramPageTreeTests(LocalisedPageTestCase):
     @classmethod
     def setUpTestData(cls):
-        home_demo.load()
-        demo_content.load()
-
-    def assertPageIsRoutable(self, page, route_path="/", msg=None):
-        # Wagtail's helper routes the whole URL, /ar/ or /en/ prefix of i18n_patterns included, and Arabic slugs
-        # percent-encoded, so it 404s on every page of a multilingual site; route what Wagtail's serve_page gets.
-        with translation.override(page.locale.language_code):
-            path = unquote(page.get_url(self.dummy_request))
-            components = [component for component in path.split("/") if component][1:]
-            routed, _args, _kwargs = page.get_site().root_page.localized.specific.route(self.dummy_request, components)
-        self.assertEqual(routed.pk, page.pk, msg)
+        demo_programs.load()
 
     def test_program_index_and_calendar_are_created_under_home(self):
         self.assertCanCreateAt(HomePage, ProgramIndexPage)

@@ -7,9 +7,9 @@ from django.core.files.base import ContentFile
 from fpdf import FPDF
 from wagtail.documents import get_document_model
 
+from demo.pdfs import demo_pdf_path
 from forum_site.localize import translate
 from home.models import Topic
-from publications.demo_pdfs import demo_pdf_path
 from publications.models import Author, PublicationAuthor, PublicationEdition, PublicationIndexPage, PublicationPage
 
 LATIN_FONT = Path("/usr/share/fonts/truetype/noto/NotoSans-Regular.ttf")

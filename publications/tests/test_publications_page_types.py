@@ -1,6 +1,5 @@
 """The page tree of publications, partners and news, checked with Wagtail's page test assertions."""
 
-from home import demo_content as home_demo
 from home.models import HomePage
 from news.models import NewsIndexPage, NewsPage
 from news.tests.helpers import news_index, news_page
@@ -15,7 +14,6 @@ from . import helpers
 class PageTreeTests(LocalisedPageTestCase):
     @classmethod
     def setUpTestData(cls):
-        home_demo.load()
         cls.home = HomePage.objects.get(locale__language_code="ar")
         cls.index = helpers.index_page(cls.home)
         cls.publication = helpers.publication(cls.index, "دراسة", slug="study")

@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from publications import citation, demo_content
+from publications import citation
 from publications.models import PublicationPage
 
 pytestmark = pytest.mark.django_db
@@ -16,8 +16,7 @@ def meta(html, name):
 
 
 @pytest.fixture
-def demo_library(site_tree):
-    demo_content.load()
+def demo_library(demo_site):
     pages = list(PublicationPage.objects.live().order_by("pk"))
     assert {page.locale.language_code for page in pages} == {"ar", "en"}
     return pages

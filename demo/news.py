@@ -5,12 +5,11 @@ import datetime
 from wagtail.models import Locale
 from wagtail.rich_text import RichText
 
-from forum_site.localize import Bilingual, publish_with_translation
-from home.demo_content import arabic_home
+from demo.bilingual import Bilingual, publish_with_translation
+from demo.home import arabic_home
+from demo.partners import FORUM_MOU_SLUG, MOBILITY_SLUG, SERVICES_MOU_SLUG, demo_mou, load_organisations
 from home.models import Topic
-from partners.demo_content import FORUM_MOU_SLUG, MOBILITY_SLUG, SERVICES_MOU_SLUG, demo_mou, load_organisations
-
-from .models import NewsIndexPage, NewsPage, NewsPartner, NewsRelatedPage
+from news.models import NewsIndexPage, NewsPage, NewsPartner, NewsRelatedPage
 
 
 def load():

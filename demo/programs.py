@@ -10,12 +10,13 @@ from django.utils import timezone
 from wagtail.models import Locale
 from wagtail.rich_text import RichText
 
-from forum_site.localize import Bilingual, publish_with_translation, translate
-from home.demo_content import arabic_home
+from demo.bilingual import Bilingual, publish_with_translation
+from demo.home import arabic_home
+from demo.partners import AMMAN, PETRA, load_organisations
+from forum_site.localize import translate
 from home.models import Topic
-from partners.models import MoUPage, PartnerOrganisation
-
-from .models import (
+from partners.models import MoUPage
+from programs.models import (
     ProgramIndexPage,
     ProgramPage,
     Registration,
@@ -26,13 +27,13 @@ from .models import (
     WorkshopPage,
 )
 
-# (Arabic name, English name, kind): looked up by Arabic name, since the partners app creates the same ones.
+# The organisations each course is delivered with, by their Arabic name in demo.partners.ORGANISATIONS.
 PARTNERS = {
-    "petra": ("سلطة إقليم البترا التنموي السياحي", "Petra Development and Tourism Region Authority", "government"),
-    "audi": ("المعهد العربي لإنماء المدن", "Arab Urban Development Institute", "regional"),
-    "ecat": ("مركز البيئة للمدن العربية", "Environment Centre for Arab Towns", "regional"),
-    "cultural": ("مجموعة العمل الثقافي للمدن العربية", "Arab Cities Cultural Work Group", "regional"),
-    "amman": ("أمانة عمان الكبرى", "Greater Amman Municipality", "municipality"),
+    "petra": PETRA,
+    "audi": "المعهد العربي لإنماء المدن",
+    "ecat": "مركز البيئة للمدن العربية",
+    "cultural": "مجموعة العمل الثقافي للمدن العربية",
+    "amman": AMMAN,
 }
 
 
@@ -56,19 +57,8 @@ def load():
 
 
 def _partners(arabic):
-    partners, created = {}, 0
-    for key, (name_ar, name_en, kind) in PARTNERS.items():
-        partner = PartnerOrganisation.objects.filter(locale=arabic, name=name_ar).first()
-        if partner is None:
-            partner = PartnerOrganisation.objects.create(locale=arabic, name=name_ar, kind=kind, country="")
-            created += 1
-        english = PartnerOrganisation.objects.filter(
-            translation_key=partner.translation_key, locale__language_code="en"
-        )
-        if not english.exists():
-            translate(partner, {name_ar: name_en})
-        partners[key] = partner
-    return partners, created
+    created, organisations = load_organisations(arabic)
+    return {key: organisations[name] for key, name in PARTNERS.items()}, created
 
 
 def _venues(arabic):

@@ -1,14 +1,13 @@
 import pytest
 
+from demo import programs as demo_content
 from partners.models import PartnerOrganisation
-from programs import demo_content
 from programs.models import EventPage, Registration, TrainingCoursePage, WorkshopPage
 
 pytestmark = pytest.mark.django_db
 
 
-def test_demo_content_has_courses_and_workshops_in_both_languages(site_tree):
-    demo_content.load()
+def test_demo_content_has_courses_and_workshops_in_both_languages(demo_site):
 
     assert TrainingCoursePage.objects.filter(locale__language_code="ar").count() == 2
     assert WorkshopPage.objects.filter(locale__language_code="ar").count() == 3
@@ -16,8 +15,7 @@ def test_demo_content_has_courses_and_workshops_in_both_languages(site_tree):
     assert Registration.objects.filter(status=Registration.Status.WAITLISTED).exists()
 
 
-def test_demo_content_loads_twice_without_duplicates(site_tree):
-    demo_content.load()
+def test_demo_content_loads_twice_without_duplicates(demo_site):
     counts = (EventPage.objects.count(), PartnerOrganisation.objects.count(), Registration.objects.count())
 
     assert demo_content.load() == 0

@@ -1,4 +1,4 @@
-"""The demo publications' PDFs, made with fpdf2: `python -m publications.demo_pdfs` writes demo_files/*.pdf.
+"""The demo publications' PDFs, made with fpdf2: `python -m demo.pdfs` writes demo/files/*.pdf.
 
 Arabic needs fpdf2's text shaping (joined letters, right to left), which needs the uharfbuzz package. The
 site does not depend on it: the PDFs are generated once and committed, and the demo content reads them.
@@ -6,7 +6,7 @@ site does not depend on it: the PDFs are generated once and committed, and the d
 
 from pathlib import Path
 
-DEMO_FILES = Path(__file__).resolve().parent / "demo_files"
+DEMO_FILES = Path(__file__).resolve().parent / "files"
 FONTS = Path("/usr/share/fonts/truetype/noto")
 ARABIC_FONT = FONTS / "NotoNaskhArabic-Regular.ttf"
 ARABIC_BOLD_FONT = FONTS / "NotoNaskhArabic-Bold.ttf"

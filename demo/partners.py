@@ -5,10 +5,10 @@ import datetime
 from wagtail.models import Locale
 from wagtail.rich_text import RichText
 
-from forum_site.localize import Bilingual, publish_with_translation, translate
-from home.demo_content import arabic_home
-
-from .models import MoUPage, MoUParty, MoUSignatory, PartnerOrganisation, PartnersPage
+from demo.bilingual import Bilingual, publish_with_translation
+from demo.home import arabic_home
+from forum_site.localize import translate
+from partners.models import MoUPage, MoUParty, MoUSignatory, PartnerOrganisation, PartnersPage
 
 Kind = PartnerOrganisation.Kind
 

@@ -7,13 +7,13 @@ from wagtail.documents import get_document_model
 from wagtail.models import Collection, Locale
 from wagtail.rich_text import RichText
 
-from forum_site.localize import Bilingual, publish_with_translation, translate
-from home.demo_content import arabic_home
+from demo.bilingual import Bilingual, publish_with_translation
+from demo.home import arabic_home
+from demo.partners import FORUM_MOU_SLUG, demo_mou
+from demo.pdfs import demo_pdf_path
+from forum_site.localize import translate
 from home.models import Topic
-from partners.demo_content import FORUM_MOU_SLUG, demo_mou
-
-from .demo_pdfs import demo_pdf_path
-from .models import Author, PublicationAuthor, PublicationEdition, PublicationIndexPage, PublicationPage
+from publications.models import Author, PublicationAuthor, PublicationEdition, PublicationIndexPage, PublicationPage
 
 Kind = Author.Kind
 

@@ -4,9 +4,9 @@ from django.conf import settings
 from wagtail.models import Locale, Page, Site
 from wagtail.rich_text import RichText
 
-from forum_site.localize import Bilingual, publish_with_translation, translate
-
-from .models import HomePage, SiteSettings, StandardPage, Topic
+from demo.bilingual import Bilingual, publish_with_translation
+from forum_site.localize import translate
+from home.models import HomePage, SiteSettings, StandardPage, Topic
 
 TOPICS = [
     ("التحول الرقمي", "Digital transformation", "digital-transformation"),

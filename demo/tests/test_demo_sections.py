@@ -1,5 +1,7 @@
 """The demo content of partners, publications and news: complete, bilingual and idempotent."""
 
+import io
+
 import pytest
 from django.core.management import call_command
 from wagtail.models import Page
@@ -11,11 +13,6 @@ from publications.models import PublicationEdition, PublicationPage
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def demo(site_tree):
-    call_command("load_demo_content", stdout=open("/dev/null", "w"))  # noqa: SIM115
-
-
 def counts():
     return {
         "pages": Page.objects.count(),
@@ -24,15 +21,15 @@ def counts():
     }
 
 
-def test_loading_the_demo_content_twice_creates_nothing_more(demo):
+def test_loading_the_demo_content_twice_creates_nothing_more(demo_site):
     before = counts()
 
-    call_command("load_demo_content", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    call_command("load_demo_content", stdout=io.StringIO())
 
     assert counts() == before
 
 
-def test_every_partner_organisation_named_in_the_facts_has_an_english_translation(demo):
+def test_every_partner_organisation_named_in_the_facts_has_an_english_translation(demo_site):
     arabic = PartnerOrganisation.objects.filter(locale__language_code="ar")
     english_names = set(PartnerOrganisation.objects.filter(locale__language_code="en").values_list("name", flat=True))
 
@@ -48,7 +45,7 @@ def test_every_partner_organisation_named_in_the_facts_has_an_english_translatio
     assert len(english_names) == 14
 
 
-def test_demo_has_the_two_petra_mous_and_the_mobility_agreement_in_both_languages(demo):
+def test_demo_has_the_two_petra_mous_and_the_mobility_agreement_in_both_languages(demo_site):
     for language_code in ("ar", "en"):
         mous = MoUPage.objects.live().filter(locale__language_code=language_code)
         assert mous.count() == 3
@@ -57,7 +54,7 @@ def test_demo_has_the_two_petra_mous_and_the_mobility_agreement_in_both_language
     assert [row.name for row in petra.signatories.all()] == ["Dr. Yousef Al-Shawarbeh", "Dr. Fares Braizat"]
 
 
-def test_demo_publications_have_pdf_editions_with_pages_and_text(demo):
+def test_demo_publications_have_pdf_editions_with_pages_and_text(demo_site):
     publications = PublicationPage.objects.live().filter(locale__language_code="en")
     assert publications.count() == 3
     editions = PublicationEdition.objects.filter(page__locale__language_code="ar")
@@ -70,19 +67,19 @@ def test_demo_publications_have_pdf_editions_with_pages_and_text(demo):
     assert "المرصد الحضري" in arabic_text
 
 
-def test_demo_news_cover_every_event_in_both_languages(demo):
+def test_demo_news_cover_every_event_in_both_languages(demo_site):
     assert NewsPage.objects.live().filter(locale__language_code="ar").count() == 8
     assert NewsPage.objects.live().filter(locale__language_code="en").count() == 8
 
 
-def test_home_page_shows_publications_partners_and_news_in_that_order(client, demo, site_tree):
-    html = client.get(site_tree.home_en.url).content.decode()
+def test_home_page_shows_publications_partners_and_news_in_that_order(client, demo_site):
+    html = client.get(demo_site.home_en.url).content.decode()
 
     positions = [html.index(f'id="home-{name}-heading"') for name in ("publications", "partners", "news")]
     assert positions == sorted(positions)
 
 
-def test_home_page_sections_cost_a_fixed_number_of_queries(client, demo, site_tree, django_assert_max_num_queries):
-    client.get(site_tree.home_ar.url)
+def test_home_page_sections_cost_a_fixed_number_of_queries(client, demo_site, django_assert_max_num_queries):
+    client.get(demo_site.home_ar.url)
     with django_assert_max_num_queries(25):
-        client.get(site_tree.home_ar.url)
+        client.get(demo_site.home_ar.url)

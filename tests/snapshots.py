@@ -1,0 +1,64 @@
+"""Named copies of a test worker's database, taken once and put back in a second.
+
+Building the base tree or the whole demo site through Wagtail's API (publishing, translating, indexing)
+takes seconds to tens of seconds; copying a database takes a fraction of one. PostgreSQL copies a database
+from a template; SQLite's in-memory test database is copied with the backup API.
+"""
+
+import sqlite3
+
+from django.db import connection, connections
+
+_sqlite_copies = {}
+_taken = set()  # by this process: a copy left behind by an interrupted run is never restored
+
+
+def _postgres_name(name):
+    return f"{connection.settings_dict['NAME']}_{name}"
+
+
+def exists(name):
+    return name in _taken
+
+
+def take(name):
+    """Copy the database as it is now (every change committed) under `name`."""
+    if connection.vendor == "sqlite":
+        connection.ensure_connection()
+        copy = _sqlite_copies.get(name) or sqlite3.connect(":memory:", check_same_thread=False)
+        connection.connection.backup(copy)
+        _sqlite_copies[name] = copy
+    else:
+        database, copy = connection.settings_dict["NAME"], _postgres_name(name)
+        connections.close_all()  # a template database must have no other session
+        with connection._nodb_cursor() as cursor:
+            cursor.execute(f'DROP DATABASE IF EXISTS "{copy}"')
+            cursor.execute(f'CREATE DATABASE "{copy}" TEMPLATE "{database}"')
+    _taken.add(name)
+
+
+def restore(name):
+    """Put back the copy `name` in place of the database, whatever happened to it since."""
+    if connection.vendor == "sqlite":
+        connection.ensure_connection()
+        _sqlite_copies[name].backup(connection.connection)
+        return
+    database, copy = connection.settings_dict["NAME"], _postgres_name(name)
+    connections.close_all()
+    with connection._nodb_cursor() as cursor:
+        # FORCE ends the sessions a live server's thread may still hold.
+        cursor.execute(f'DROP DATABASE "{database}" WITH (FORCE)')
+        cursor.execute(f'CREATE DATABASE "{database}" TEMPLATE "{copy}"')
+
+
+def drop_all():
+    if connection.vendor == "sqlite":
+        for copy in _sqlite_copies.values():
+            copy.close()
+        _sqlite_copies.clear()
+    else:
+        connections.close_all()
+        with connection._nodb_cursor() as cursor:
+            for name in _taken:
+                cursor.execute(f'DROP DATABASE IF EXISTS "{_postgres_name(name)}"')
+    _taken.clear()
