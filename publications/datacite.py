@@ -85,9 +85,7 @@ def resource(page, authors, editions, links, request):
         alternates = _element(root, "alternateIdentifiers")
         _element(alternates, "alternateIdentifier", url, alternateIdentifierType="URL")
 
-    related = [
-        (link.url, "IsTranslationOf" if link is links.original else "HasTranslation") for link in links.others
-    ]
+    related = [(link.url, "IsTranslationOf" if link is links.original else "HasTranslation") for link in links.others]
     if related:
         identifiers = _element(root, "relatedIdentifiers")
         for related_url, relation in related:

@@ -39,7 +39,8 @@ class EditionLinks:
 def other_editions(page):
     """The page's live translations, in one query."""
     return list(
-        type(page).objects.live()
+        type(page)
+        .objects.live()
         .filter(translation_key=page.translation_key)
         .exclude(pk=page.pk)
         .select_related("locale")

@@ -141,9 +141,7 @@ def identify(harvest, root):
     _add(body, "deletedRecord", "persistent")
     _add(body, "granularity", "YYYY-MM-DDThh:mm:ssZ")
     description = _add(body, "description")
-    oai_identifier = etree.SubElement(
-        description, f"{{{OAI_IDENTIFIER}}}oai-identifier", nsmap={None: OAI_IDENTIFIER}
-    )
+    oai_identifier = etree.SubElement(description, f"{{{OAI_IDENTIFIER}}}oai-identifier", nsmap={None: OAI_IDENTIFIER})
     oai_identifier.set(f"{{{XSI}}}schemaLocation", f"{OAI_IDENTIFIER} {OAI_IDENTIFIER_SCHEMA}")
     for name, value in [
         ("scheme", "oai"),

@@ -25,9 +25,7 @@ def download(client, page, language, address="203.0.113.7", **headers):
 
 
 def counts(page):
-    return dict(
-        EditionDownloads.objects.filter(translation_key=page.translation_key).values_list("language", "count")
-    )
+    return dict(EditionDownloads.objects.filter(translation_key=page.translation_key).values_list("language", "count"))
 
 
 def test_each_download_of_an_edition_is_counted_without_a_cookie(client, bilingual_study):

@@ -53,7 +53,9 @@ def test_a_publication_without_translation_claims_none(client, publication_index
     assert "workTranslation" not in data and "translationOfWork" not in data
 
 
-@pytest.mark.parametrize(("language", "relation", "other"), [("ar", "HasTranslation", "en"), ("en", "IsTranslationOf", "ar")])
+@pytest.mark.parametrize(
+    ("language", "relation", "other"), [("ar", "HasTranslation", "en"), ("en", "IsTranslationOf", "ar")]
+)
 def test_datacite_download_relates_the_editions(client, bilingual_study, language, relation, other):
     response = client.get(bilingual_study[language].url + "cite/datacite/")
 
