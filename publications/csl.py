@@ -17,6 +17,7 @@ import citeproc.frontend
 from citeproc import Citation, CitationItem, CitationStylesBibliography, CitationStylesStyle, formatter
 from citeproc.model import Name as CslNameElement
 from citeproc.source.json import CiteProcJSON
+from django.utils.encoding import uri_to_iri
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
@@ -77,7 +78,8 @@ def csl_item(publication, authors, request):
         "genre": citation.type_name(publication, language),
         "language": language,
         "DOI": publication.doi,
-        "URL": citation.page_url(publication, request),
+        # The address as readers type it: an Arabic slug in Arabic letters, not percent-escapes.
+        "URL": uri_to_iri(citation.page_url(publication, request)),
         "ISBN": citation.first_isbn(publication),
         "abstract": citation.plain_text(publication.abstract),
     }
@@ -125,6 +127,8 @@ def _render(style_key, item, csl_locale):
     html = html.replace(PARTICLE_END + " ", "").replace(PARTICLE_END, "")
     # The box shows one reference: the number a numbered style gives it is the reader's to choose.
     html = re.sub(r"^\[\d+\]\s*", "", html)
+    # Addresses read left to right, also inside an Arabic reference; the full stop after one stays outside.
+    html = re.sub(r"(https?://[^\s<]+?)(?=[.,]?(?:\s|<|$))", r'<span dir="ltr">\1</span>', html)
     if csl_locale == "ar":
         html = _arabic_punctuation(html)
     return html

@@ -110,3 +110,12 @@ def test_the_styles_and_locales_are_the_committed_files():
     import citeproc.frontend
 
     assert Path(citeproc.frontend.LOCALES_PATH) == folder / "locales"
+
+
+def test_an_arabic_address_reads_in_arabic_letters_left_to_right(client, publication_index):
+    page = helpers.publication(publication_index, "دراسة", slug="دراسة-المدن")
+
+    html = client.get(page.url).content.decode()
+
+    assert '<span dir="ltr">http://testserver/ar/publications/دراسة-المدن/</span>' in html
+    assert "%D8%AF" not in html.split('class="cite__styles"')[1].split("</dl>")[0]
