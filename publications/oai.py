@@ -245,9 +245,10 @@ def _list(harvest, root, verb, with_metadata):
 
 def _first_state(harvest):
     arguments = harvest.arguments
-    _metadata_prefix(arguments["metadataPrefix"])
+    # Dates first: a response that echoes the arguments (cannotDisseminateFormat) may only echo valid dates.
     start = _parse_datestamp(arguments["from"], "from") if "from" in arguments else None
     end = _parse_datestamp(arguments["until"], "until") if "until" in arguments else None
+    _metadata_prefix(arguments["metadataPrefix"])
     if start and end:
         if len(arguments["from"]) != len(arguments["until"]):
             raise OAIError("badArgument", "from and until must have the same granularity.")

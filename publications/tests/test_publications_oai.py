@@ -272,6 +272,7 @@ LIST = {"verb": "ListRecords", "metadataPrefix": "oai_dc"}
         ({"verb": "ListRecords", "metadataPrefix": "marc 21"}, "badArgument"),
         ({**LIST, "set": "موضوع"}, "badArgument"),
         ({"verb": "ListRecords", "metadataPrefix": "marc21"}, "cannotDisseminateFormat"),
+        ({"verb": "ListRecords", "metadataPrefix": "marc21", "until": "yesterday"}, "badArgument"),
         ({"verb": "GetRecord", "metadataPrefix": "oai_dc", "identifier": "oai:forum.example.org:x"}, "idDoesNotExist"),
         ({"verb": "ListMetadataFormats", "identifier": "oai:elsewhere.org:1"}, "idDoesNotExist"),
         ({**LIST, "set": "type:vlr"}, "noRecordsMatch"),
