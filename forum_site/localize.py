@@ -34,16 +34,17 @@ def locale_of(language_code):
 
 
 def public_pages(model_or_queryset, locale, for_search=False):
-    """Pages of `locale` (a Locale or its id) that anyone may read: live, without a login, password or group
-    restriction on them or on any of their ancestors.
+    """Pages of `locale` (a Locale or its id; None for every language: a page's own translations) that anyone
+    may read: live, without a login, password or group restriction on them or on any of their ancestors.
 
     `for_search`: the candidates of a search. The search backends translate a queryset's filters into their own
     and know no subquery, so there the rule is Wagtail's `public()`, which reads the restrictions first.
     """
     queryset = model_or_queryset.objects.all() if isinstance(model_or_queryset, type) else model_or_queryset
+    in_language = Q(locale=locale) if locale is not None else Q()
     if for_search:
-        return queryset.live().public().filter(locale=locale)
-    return queryset.live().filter(~Exists(_restrictions_over(OuterRef("path"))), locale=locale)
+        return queryset.live().public().filter(in_language)
+    return queryset.live().filter(~Exists(_restrictions_over(OuterRef("path"))), in_language)
 
 
 def _restrictions_over(path):

@@ -3,6 +3,7 @@
 import bibtexparser
 import rispy
 from bibtexparser.model import Entry, Field
+from django.utils import translation
 from django.utils.html import strip_tags
 
 from forum_site.json_ld import json_ld_script
@@ -10,6 +11,8 @@ from forum_site.json_ld import json_ld_script
 BIBTEX_TYPES = {"proceedings": "proceedings", "guide": "manual"}
 RIS_TYPES = {"proceedings": "CONF", "guide": "BOOK"}
 LANGUAGE_NAMES = {"ar": "Arabic", "en": "English", "fr": "French"}
+# Who publishes a publication whose page names no publisher: the forum itself.
+DEFAULT_PUBLISHER = {"ar": "المنتدى العربي للمدن الذكية", "en": "Arab Smart Cities Forum"}
 
 
 def citation_name(author):
@@ -25,18 +28,14 @@ def full_title(publication):
     return publication.title
 
 
-def formatted_reference(publication, authors):
-    names = "; ".join(citation_name(author) for author in authors)
-    parts = [
-        f"{names} ({publication.publication_date.year}).",
-        f"{full_title(publication)}.",
-        f"{publication.type_label}.",
-    ]
-    if publication.publisher:
-        parts.append(f"{publication.publisher}.")
-    if publication.doi:
-        parts.append(f"https://doi.org/{publication.doi}")
-    return " ".join(parts)
+def type_name(publication, language):
+    """The publication's type in a given language, whatever language the request is in."""
+    with translation.override(language):
+        return str(publication.type_label)
+
+
+def doi_url(publication):
+    return f"https://doi.org/{publication.doi}" if publication.doi else ""
 
 
 def citation_key(publication):
@@ -54,11 +53,11 @@ def _no_braces(text):
     return text.replace("{", "(").replace("}", ")")
 
 
-def _plain(text):
+def plain_text(text):
     return " ".join(strip_tags(text).split())
 
 
-def _first_isbn(publication):
+def first_isbn(publication):
     return next((edition.isbn for edition in publication.editions.all() if edition.isbn), "")
 
 
@@ -77,9 +76,9 @@ def bibtex(publication, authors, request):
         ("type", str(publication.type_label) if entry_type == "techreport" else ""),
         ("language", LANGUAGE_NAMES.get(publication.locale.language_code, "")),
         ("doi", publication.doi),
-        ("isbn", _first_isbn(publication)),
+        ("isbn", first_isbn(publication)),
         ("url", page_url(publication, request)),
-        ("abstract", _plain(publication.abstract)),
+        ("abstract", plain_text(publication.abstract)),
     ]
     entry = Entry(
         entry_type,
@@ -102,9 +101,9 @@ def ris(publication, authors, request):
         "type_of_work": str(publication.type_label),
         "language": LANGUAGE_NAMES.get(publication.locale.language_code, ""),
         "doi": publication.doi,
-        "issn": _first_isbn(publication),
+        "issn": first_isbn(publication),
         "urls": [page_url(publication, request)],
-        "abstract": _plain(publication.abstract),
+        "abstract": plain_text(publication.abstract),
     }
     return rispy.dumps([{key: value for key, value in record.items() if value}])
 
@@ -112,12 +111,13 @@ def ris(publication, authors, request):
 OG_LOCALES = {"ar": "ar_AR", "en": "en_GB"}
 
 
-def head_metadata(publication, authors, editions, request):
+def head_metadata(publication, authors, editions, request, links=None):
     """Highwire Press `citation_*` tags (for Google Scholar and other scholarly indexers), Open Graph and
-    schema.org JSON-LD, all in the page's language."""
+    schema.org JSON-LD, all in the page's language; `links` (editions.EditionLinks) relate the page to its
+    other language editions as translations of one work."""
     language = publication.locale.language_code
     url = page_url(publication, request)
-    abstract = _plain(publication.abstract)
+    abstract = plain_text(publication.abstract)
     pdf_editions = [edition for edition in editions if edition.document.filename.lower().endswith(".pdf")]
     # The edition in the page's language is the one a reader of this page wants; otherwise the first.
     main_pdf = next((e for e in pdf_editions if e.language == language), pdf_editions[0] if pdf_editions else None)
@@ -139,7 +139,7 @@ def head_metadata(publication, authors, editions, request):
             highwire.append(("citation_technical_report_institution", publication.publisher))
     if publication.doi:
         highwire.append(("citation_doi", publication.doi))
-    if isbn := _first_isbn(publication):
+    if isbn := first_isbn(publication):
         highwire.append(("citation_isbn", isbn))
 
     open_graph = [
@@ -184,5 +184,14 @@ def head_metadata(publication, authors, editions, request):
     if publication.publisher:
         data["publisher"] = {"@type": "Organization", "name": publication.publisher}
     if publication.doi:
-        data["identifier"] = f"https://doi.org/{publication.doi}"
+        data["identifier"] = doi_url(publication)
+        data["sameAs"] = doi_url(publication)
+    if links and links.translations:
+        data["workTranslation"] = [_work_reference(link, schema_type) for link in links.translations]
+    if links and links.original:
+        data["translationOfWork"] = _work_reference(links.original, schema_type)
     return {"highwire": highwire, "open_graph": open_graph, "json_ld": json_ld_script(data)}
+
+
+def _work_reference(link, schema_type):
+    return {"@type": schema_type, "name": full_title(link.page), "url": link.url, "inLanguage": link.language}

@@ -8,8 +8,8 @@ for the topics' names in the current language.
 from dataclasses import dataclass
 
 from django.core.paginator import Paginator
-from django.db.models import Count, Prefetch
-from django.db.models.functions import ExtractYear
+from django.db.models import Count, OuterRef, Prefetch, Subquery, Sum
+from django.db.models.functions import Coalesce, ExtractYear
 from django.utils.translation import gettext_lazy as _
 from wagtail.images import get_image_model
 
@@ -18,6 +18,7 @@ from home.models import Topic
 
 from .models.publication import (
     EDITION_LANGUAGES,
+    EditionDownloads,
     PublicationAuthor,
     PublicationEdition,
     PublicationPage,
@@ -25,8 +26,12 @@ from .models.publication import (
 )
 
 PAGE_SIZE = 12
-SORTS = {"newest": ("-publication_date", "title"), "title": ("title", "-publication_date")}
-SORT_LABELS = {"newest": _("Newest first"), "title": _("Title (A to Z)")}
+SORTS = {
+    "newest": ("-publication_date", "title"),
+    "title": ("title", "-publication_date"),
+    "downloads": ("-downloads", "-publication_date", "title"),
+}
+SORT_LABELS = {"newest": _("Newest first"), "title": _("Title (A to Z)"), "downloads": _("Most downloaded")}
 CARD_IMAGE = "fill-240x320"
 
 
@@ -95,7 +100,18 @@ class PublicationListing:
         return result.distinct()
 
     def _ordered_page_items(self):
-        return self.result.order_by(*SORTS[self.sort]).prefetch_related(
+        result = self.result
+        if self.sort == "downloads":
+            # Every edition's downloads, whichever translation's page linked it: a subquery, not a query per card.
+            downloads = (
+                EditionDownloads.objects.filter(translation_key=OuterRef("translation_key"))
+                .order_by()
+                .values("translation_key")
+                .annotate(total=Sum("count"))
+                .values("total")
+            )
+            result = result.annotate(downloads=Coalesce(Subquery(downloads), 0))
+        return result.order_by(*SORTS[self.sort]).prefetch_related(
             Prefetch("cover_image", queryset=get_image_model().objects.prefetch_renditions(CARD_IMAGE)),
             Prefetch("publication_authors", queryset=PublicationAuthor.objects.select_related("author")),
             Prefetch("editions", queryset=PublicationEdition.objects.select_related("document")),

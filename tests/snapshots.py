@@ -30,8 +30,13 @@ def take(name):
         _sqlite_copies[name] = copy
     else:
         database, copy = connection.settings_dict["NAME"], _postgres_name(name)
-        connections.close_all()  # a template database must have no other session
+        connections.close_all()
         with connection._nodb_cursor() as cursor:
+            # A template database must have no other session: a live server's thread may still hold one.
+            cursor.execute(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = %s AND pid <> pg_backend_pid()",
+                [database],
+            )
             cursor.execute(f'DROP DATABASE IF EXISTS "{copy}"')
             cursor.execute(f'CREATE DATABASE "{copy}" TEMPLATE "{database}"')
     _taken.add(name)

@@ -173,6 +173,8 @@ PROGRAMS_PERSONAL_DATA_RETENTION_MONTHS = env.int("PERSONAL_DATA_RETENTION_MONTH
 # The public address put in links that leave the site (emails, calendar files); empty: the default Wagtail
 # Site's root URL.
 SITE_URL = env.str("SITE_URL", default="")
+# The domain name in the library's OAI-PMH identifiers (oai:DOMAIN:KEY): set it once; harvesters rely on it.
+PUBLICATIONS_OAI_REPOSITORY_IDENTIFIER = env.str("OAI_REPOSITORY_IDENTIFIER", default="forum.example.org")
 
 LOGGING = {
     "version": 1,

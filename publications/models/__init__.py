@@ -5,16 +5,20 @@ from .index import PublicationIndexPage
 from .publication import (
     EDITION_LANGUAGES,
     Author,
+    EditionDownloads,
     PublicationAuthor,
     PublicationEdition,
     PublicationPage,
     PublicationRelatedPage,
     PublicationType,
 )
+from .records import HarvestRecord
 
 __all__ = [
     "EDITION_LANGUAGES",
     "Author",
+    "EditionDownloads",
+    "HarvestRecord",
     "PublicationAuthor",
     "PublicationEdition",
     "PublicationIndexPage",

@@ -22,7 +22,7 @@ from forum_site.models import BasePage
 from home.models import TopicsMixin
 from partners.models import MoULinkMixin
 
-from .. import citation
+from .. import citation, csl, datacite, editions
 from ..pdf_text import read_pdf
 
 EDITION_LANGUAGES = [("ar", _("Arabic")), ("en", _("English")), ("fr", _("French"))]
@@ -135,13 +135,20 @@ class PublicationPage(RoutablePageMixin, TopicsMixin, MoULinkMixin, BasePage):
         context = super().get_context(request, *args, **kwargs)
         context["authors"] = self.ordered_authors()
         context["editions"] = list(self.editions.select_related("document"))
+        context["edition_links"] = editions.edition_links(self, editions.other_editions(self), request)
+        downloads = EditionDownloads.objects.filter(translation_key=self.translation_key)
+        counts = dict(downloads.values_list("language", "count"))
+        for edition in context["editions"]:
+            edition.downloads = counts.get(edition.language, 0)
         context["topics"] = self.topics_in_locale()
         context["mou"] = self.mou_in_locale()
         context["related"] = visible_in_locale(
-            [link.related for link in self.related_pages.select_related("related")], self.locale
+            [link.related for link in self.related_pages.select_related("related")], self.locale_id
         )
-        context["reference"] = citation.formatted_reference(self, context["authors"])
-        context["head"] = citation.head_metadata(self, context["authors"], context["editions"], request)
+        context["references"] = csl.formatted_references(self, context["authors"], request)
+        context["head"] = citation.head_metadata(
+            self, context["authors"], context["editions"], request, context["edition_links"]
+        )
         return context
 
     def ordered_authors(self):
@@ -190,6 +197,18 @@ class PublicationPage(RoutablePageMixin, TopicsMixin, MoULinkMixin, BasePage):
         return self._download(
             citation.ris(self, self.ordered_authors(), request), "application/x-research-info-systems", "ris"
         )
+
+    @path("cite/csl-json/", name="csl_json")
+    def csl_json(self, request):
+        return self._download(
+            csl.csl_json(self, self.ordered_authors(), request), "application/vnd.citationstyles.csl+json", "json"
+        )
+
+    @path("cite/datacite/", name="datacite")
+    def datacite(self, request):
+        links = editions.edition_links(self, editions.other_editions(self), request)
+        metadata = datacite.document(self, self.ordered_authors(), list(self.editions.all()), links, request)
+        return self._download(metadata, "application/vnd.datacite.datacite+xml", "xml")
 
     def _download(self, text, content_type, extension):
         response = HttpResponse(text, content_type=f"{content_type}; charset=utf-8")
@@ -263,3 +282,24 @@ class PublicationRelatedPage(Orderable):
     class Meta(Orderable.Meta):
         verbose_name = _("related page")
         verbose_name_plural = _("related pages")
+
+
+class EditionDownloads(models.Model):
+    """How often one language edition's PDF was downloaded, whichever translation of the page linked it.
+
+    A count and nothing else: no date, address, cookie or user agent is stored.
+    """
+
+    translation_key = models.UUIDField(_("publication"))
+    language = models.CharField(_("language"), max_length=5, choices=EDITION_LANGUAGES)
+    count = models.PositiveBigIntegerField(_("downloads"), default=0)
+
+    class Meta:
+        verbose_name = _("edition downloads")
+        verbose_name_plural = _("edition downloads")
+        constraints = [
+            models.UniqueConstraint(fields=["translation_key", "language"], name="one_download_count_per_edition")
+        ]
+
+    def __str__(self):
+        return f"{self.translation_key} ({self.language}): {self.count}"

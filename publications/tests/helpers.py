@@ -85,3 +85,50 @@ def publication(
 def translate_all(*instances_with_english):
     """translate() each (instance, {arabic: english}) pair in order: snippets before the pages using them."""
     return [translate(instance, english) for instance, english in instances_with_english]
+
+
+STUDY_AR = {
+    "title": "المراجعة المحلية الطوعية",
+    "subtitle": "مسار الإعداد",
+    "authors": [("النصراوي", "سكينة"), ("خريسات", "أكرم")],
+    "organisation": "أمانة عمان الكبرى",
+    "publisher": "المنتدى العربي للمدن الذكية",
+    "abstract": "ملخص الدراسة",
+}
+STUDY_EN = {
+    "title": "The voluntary local review",
+    "subtitle": "How it was prepared",
+    "authors": [("Al-Nasrawi", "Sukaina"), ("Khraisat", "Akram")],
+    "organisation": "Greater Amman Municipality",
+    "publisher": "Arab Smart Cities Forum",
+    "abstract": "Summary of the study",
+}
+
+
+def bilingual_study(index, slug="vlr", doi="10.5281/zenodo.1234567", translate_index=True):
+    arabic = index.locale
+    people = []
+    for (family_ar, given_ar), (family_en, given_en) in zip(STUDY_AR["authors"], STUDY_EN["authors"], strict=True):
+        person = author(arabic, f"{given_ar} {family_ar}", Author.Kind.PERSON, family_ar, given_ar)
+        translate(person, {person.name: f"{given_en} {family_en}", family_ar: family_en, given_ar: given_en})
+        people.append(person)
+    organisation = author(arabic, STUDY_AR["organisation"])
+    translate(organisation, {STUDY_AR["organisation"]: STUDY_EN["organisation"]})
+    page = publication(
+        index,
+        STUDY_AR["title"],
+        date=datetime.date(2026, 3, 2),
+        languages=("ar", "en"),
+        authors=[*people, organisation],
+        topics=["sdgs-vlr"],
+        subtitle=STUDY_AR["subtitle"],
+        publisher=STUDY_AR["publisher"],
+        doi=doi,
+        slug=slug,
+        abstract=f"<p>{STUDY_AR['abstract']}</p>",
+    )
+    if translate_index:
+        translate(index, {"المنشورات": "Publications", "publications": "publications"})
+    english = translate(page, {STUDY_AR[key]: STUDY_EN[key] for key in ("title", "subtitle", "publisher", "abstract")}
+                        | {slug: slug})  # fmt: skip
+    return {"ar": page, "en": english}

@@ -184,15 +184,15 @@ def test_open_graph_tags(client, cited):
     assert '<meta property="og:locale" content="en_GB">' in html
 
 
-def test_cite_block_shows_the_formatted_reference(client, cited):
+def test_cite_block_shows_the_apa_reference_and_the_downloads(client, cited):
     html = client.get(cited["en"].url).content.decode()
 
     assert (
-        "Khraisat, Akram; Al-Nasrawi, Sukaina; Greater Amman Municipality (2026). The voluntary local review: How it "
-        "was prepared." in html
+        "Khraisat, A., Al-Nasrawi, S., &amp; Greater Amman Municipality. (2026). <i>The voluntary local review: How "
+        "it was prepared</i>" in html
     )
-    assert 'href="' + cited["en"].url + 'cite/bibtex/"' in html
-    assert 'href="' + cited["en"].url + 'cite/ris/"' in html
+    for route in ("bibtex", "ris", "csl-json", "datacite"):
+        assert 'href="' + cited["en"].url + f'cite/{route}/"' in html
 
 
 def test_english_page_lists_editions_with_page_count_and_size(client, cited):
