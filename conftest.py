@@ -68,6 +68,12 @@ def _reset_language_and_cache():
 
 
 @pytest.fixture
+def rendered_pages(settings):
+    """Every request renders its page (the page cache keeps nothing), for tests that count a render's queries."""
+    settings.PAGE_CACHE_SECONDS = 0
+
+
+@pytest.fixture
 def site_tree(db):
     """The Arabic home page with its English translation, and the about, contact and privacy pages."""
     return _home_pages()

@@ -4,3 +4,8 @@ from django.apps import AppConfig
 class ForumSiteConfig(AppConfig):
     name = "forum_site"
     verbose_name = "Arab Smart Cities Forum"
+
+    def ready(self):
+        from . import invalidation
+
+        invalidation.connect()

@@ -23,43 +23,39 @@ Locales are passed as a `Locale` or its id (a page's `locale_id` spares a query)
 """
 
 from django.conf import settings
-from django.db.models import Exists, OuterRef, Q
-from django.db.models.functions import Length, Substr
-from wagtail.models import Locale, Page, PageViewRestriction
+from django.db.models import Exists, OuterRef, Q, QuerySet
+from wagtail.models import Locale, Page
 from wagtail_localize.models import Translation, TranslationSource
+
+from .locales import language_code_of
+from .privacy import public
 
 
 def locale_of(language_code):
     return Locale.objects.get(language_code=language_code)
 
 
-def public_pages(model_or_queryset, locale, for_search=False):
+def public_pages(model_or_queryset, locale):
     """Pages of `locale` (a Locale or its id; None for every language: a page's own translations) that anyone
     may read: live, without a login, password or group restriction on them or on any of their ancestors.
 
-    `for_search`: the candidates of a search. The search backends translate a queryset's filters into their own
-    and know no subquery, so there the rule is Wagtail's `public()`, which reads the restrictions first.
+    The restricted sections come from one cached list (forum_site.privacy), so the rule adds no query, and the
+    search backends, which translate a queryset's filters into their own, can apply it too.
     """
     queryset = model_or_queryset.objects.all() if isinstance(model_or_queryset, type) else model_or_queryset
-    in_language = Q(locale=locale) if locale is not None else Q()
-    if for_search:
-        return queryset.live().public().filter(in_language)
-    return queryset.live().filter(~Exists(_restrictions_over(OuterRef("path"))), in_language)
-
-
-def _restrictions_over(path):
-    # Wagtail's PageQuerySet.public() reads every restriction in a query of its own to build its filter; a
-    # subquery keeps the rule inside the listing's one query. A restriction on a page covers its descendants:
-    # their paths start with its path.
-    return PageViewRestriction.objects.filter(page__path=Substr(path, 1, Length("page__path")))
+    queryset = public(queryset.live())
+    return queryset if locale is None else queryset.filter(locale=locale)
 
 
 def in_locale(objects, locale):
     """Each translatable object (snippets, or pages already known to be visible) in `locale`, in the same order.
 
-    One query per model. An object without a translation in `locale` is kept as it is: a topic not yet
-    translated shows its Arabic name rather than disappearing. None stays None (an optional link).
+    An object without a translation in `locale` is kept as it is: a topic not yet translated shows its Arabic
+    name rather than disappearing. None stays None (an optional link). A queryset is read together with its
+    translations in one query; a list costs one query per model.
     """
+    if isinstance(objects, QuerySet):
+        return _queryset_in_locale(objects, locale)
     objects = list(objects)
     by_model = {}
     for item in objects:
@@ -69,6 +65,17 @@ def in_locale(objects, locale):
     return [item and translated[type(item)].get(item.translation_key, item) for item in objects]
 
 
+def _queryset_in_locale(chosen, locale):
+    rows = list(
+        chosen.model.objects.filter(
+            Q(pk__in=chosen.values("pk")) | Q(locale=locale, translation_key__in=chosen.values("translation_key"))
+        ).annotate(is_chosen=Exists(chosen.filter(pk=OuterRef("pk"))))
+    )
+    locale_id = getattr(locale, "pk", locale)
+    translated = {row.translation_key: row for row in rows if row.locale_id == locale_id}
+    return [translated.get(row.translation_key, row) for row in rows if row.is_chosen]
+
+
 def translations_by_key(model, translation_keys, locale):
     """{translation key: the `model` object of that key in `locale`}, for those that have one; one query."""
     return {
@@ -76,30 +83,36 @@ def translations_by_key(model, translation_keys, locale):
     }
 
 
-def visible_in_locale(pages, locale):
-    """Each page as the public may see it in `locale`: its public translation, else itself if public, else nothing.
+def visible_in_locale(page_ids, locale):
+    """Each page (by id) as the public may see it in `locale`: its public translation, else itself if public,
+    else nothing.
 
     Page links are copied unchanged to translations, so an English page may still point at an Arabic page;
-    unpublished and restricted pages are left out.
+    unpublished and restricted pages are left out. Taking ids spares loading the linked pages first: the pages
+    and their translations are read together, in one query per page type.
     """
-    pages = [page for page in pages if page is not None]
-    if not pages:
+    page_ids = [page_id for page_id in page_ids if page_id is not None]
+    if not page_ids:
         return []
-    keys = {page.translation_key for page in pages}
-    visible = {
-        page.translation_key: page for page in public_pages(Page, locale).filter(translation_key__in=keys).specific()
-    }
-    fallback_ids = set(
-        Page.objects.live()
-        .filter(~Exists(_restrictions_over(OuterRef("path"))), pk__in=[page.pk for page in pages])
-        .values_list("pk", flat=True)
+    linked_keys = Page.objects.filter(pk__in=page_ids).values("translation_key")
+    found = list(
+        public_pages(Page, None)
+        .filter(Q(pk__in=page_ids) | Q(locale=locale, translation_key__in=linked_keys))
+        .specific()
     )
-    shown = [visible.get(page.translation_key) or (page if page.pk in fallback_ids else None) for page in pages]
+    key_of = {page.pk: page.translation_key for page in found if page.pk in page_ids}
+    if missing := [page_id for page_id in page_ids if page_id not in key_of]:
+        # A linked page the public may not see can still have a translation it may see.
+        key_of.update(Page.objects.filter(pk__in=missing).values_list("pk", "translation_key"))
+    locale_id = getattr(locale, "pk", locale)
+    in_language = {page.translation_key: page for page in found if page.locale_id == locale_id}
+    themselves = {page.pk: page for page in found}
+    shown = [in_language.get(key_of.get(page_id)) or themselves.get(page_id) for page_id in page_ids]
     return [page for page in shown if page is not None]
 
 
-def visible_page_in_locale(page, locale):
-    return next(iter(visible_in_locale([page], locale)), None)
+def visible_page_in_locale(page_id, locale):
+    return next(iter(visible_in_locale([page_id], locale)), None)
 
 
 def source_choice_q(chose):
@@ -111,6 +124,18 @@ def source_choice_q(chose):
     own_choice = chose.exclude(in_default_language).exclude(translation_key__in=with_source)
     return Q(translation_key__in=chose.filter(in_default_language).values("translation_key")) | Q(
         pk__in=own_choice.values("pk")
+    )
+
+
+def sources_of(queryset):
+    """The source pages of the pages of `queryset` (their versions in the default language, or themselves when
+    they have none): where their many-to-many choices are read."""
+    model = queryset.model
+    in_default_language = Q(locale__language_code=settings.LANGUAGE_CODE)
+    with_source = model.objects.filter(in_default_language).values("translation_key")
+    return model.objects.filter(
+        (in_default_language & Q(translation_key__in=queryset.values("translation_key")))
+        | (Q(pk__in=queryset.values("pk")) & ~Q(translation_key__in=with_source))
     )
 
 
@@ -130,7 +155,7 @@ def source_ids(pages):
 
 def source_of(instance):
     """The version of `instance` in the site's default language (Arabic), or `instance` when it has none."""
-    if instance.locale.language_code == settings.LANGUAGE_CODE:
+    if language_code_of(instance.locale_id) == settings.LANGUAGE_CODE:
         return instance
     return (
         type(instance)

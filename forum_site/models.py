@@ -3,11 +3,12 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 
 from .feeds import SectionAtomFeed, SectionFeed
 from .localize import source_of
+from .privacy import is_restricted
 
 
 class BasePage(Page):
@@ -39,6 +40,12 @@ class BasePage(Page):
         """This page in the default language (itself when it is, or has no such version)."""
         return source_of(self)
 
+    def get_view_restrictions(self):
+        # Answered from the cached list of restricted sections: serving a public page costs no query.
+        if self.alias_of_id is None and not is_restricted(self):
+            return PageViewRestriction.objects.none()
+        return super().get_view_restrictions()
+
 
 class IndexPage(BasePage):
     """A section's one front page under the home page (programs, partners, the calendar...): an introduction
@@ -62,6 +69,9 @@ class SectionIndexPage(RoutablePageMixin, IndexPage):
 
     class Meta:
         abstract = True
+
+    def get_cached_paths(self):
+        return ["/", "feed/rss/", "feed/atom/"]
 
     def feed_items(self):
         """The pages the feeds offer, newest first: each has `feed_summary()` and `published_at`."""

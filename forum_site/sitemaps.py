@@ -6,6 +6,8 @@ from django.db.models import Q
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.models import Locale, Page
 
+from forum_site.privacy import public
+
 
 class BilingualSitemap(Sitemap):
     """Every live page of every language, each with hreflang alternates to its translations.
@@ -17,7 +19,7 @@ class BilingualSitemap(Sitemap):
         site_root = self.get_wagtail_site().root_page
         language_roots = Page.objects.filter(translation_key=site_root.translation_key)
         in_a_language_tree = reduce(or_, (Q(path__startswith=root.path) for root in language_roots))
-        return Page.objects.filter(in_a_language_tree).live().public().order_by("path").defer_streamfields()
+        return public(Page.objects.filter(in_a_language_tree).live()).order_by("path").defer_streamfields()
 
     def _urls(self, page, protocol, domain):
         pages = list(self.paginator.page(page).object_list)

@@ -1,22 +1,25 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.urls import include, path
+from django.urls import include, path, re_path
 from django.views.generic import TemplateView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from forum_site import health, routing
+from forum_site.pagecache import public_cache
 from forum_site.sitemaps import BilingualSitemap
 from publications import oai
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
-    path("sitemap.xml", sitemap, {"sitemaps": {"pages": BilingualSitemap}}),
+    path("sitemap.xml", public_cache(sitemap), {"sitemaps": {"pages": BilingualSitemap}}),
     # One endpoint for the whole library, outside /ar/ and /en/: each record holds every language edition.
     path("oai/", oai.endpoint, name="oai"),
     path("robots.txt", TemplateView.as_view(template_name="robots.txt", content_type="text/plain")),
+    path("health/", health.health, name="health"),
 ]
 
 if settings.DEBUG:
@@ -28,5 +31,7 @@ if settings.DEBUG:
 urlpatterns += i18n_patterns(
     path("programs/", include("programs.urls")),
     path("search/", include("search.urls")),
-    path("", include(wagtail_urls)),
+    # Wagtail's URLs, with its page view behind our two-query router (forum_site/routing.py).
+    *[pattern for pattern in wagtail_urls.urlpatterns if pattern.name != "wagtail_serve"],
+    re_path(wagtail_urls.serve_pattern, routing.serve, name="wagtail_serve"),
 )

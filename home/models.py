@@ -1,15 +1,18 @@
+from django.contrib.contenttypes.models import ContentType
+from django.core.cache import cache
 from django.db import models
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import TranslatableMixin
+from wagtail.models import Page, TranslatableMixin
 from wagtail.search import index
 
 from forum_site.blocks import BodyBlock
-from forum_site.localize import in_locale, visible_page_in_locale
+from forum_site.localize import in_locale, public_pages, visible_page_in_locale
 from forum_site.models import BasePage
 
 
@@ -65,12 +68,22 @@ class HomePage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["hero_link"] = visible_page_in_locale(self.hero_link, self.locale_id) if self.hero_link_id else None
+        context["hero_link"] = visible_page_in_locale(self.hero_link_id, self.locale_id)
         # Each content app contributes its own section through the `home_page_sections` hook; a hook
         # returns "" when it has nothing to show, so empty sections are hidden, not rendered empty.
         sections = (section(self, request) for section in hooks.get_hooks("home_page_sections"))
         context["sections"] = [html for html in sections if html]
         return context
+
+    @cached_property
+    def _public_children(self):
+        return list(public_pages(Page, self.locale_id).child_of(self))
+
+    def section_index(self, model):
+        """The public child page of type `model` (the calendar, an index), read with every section's in one query."""
+        content_type = ContentType.objects.get_for_model(model)
+        child = next((page for page in self._public_children if page.content_type_id == content_type.pk), None)
+        return child.specific_deferred if child is not None else None
 
 
 class StandardPage(BasePage):
@@ -163,7 +176,20 @@ class SiteSettings(BaseSiteSetting):
 
     def privacy_page_in(self, locale):
         """The privacy notice as the public may read it in `locale` (None until one is chosen)."""
-        return visible_page_in_locale(self.privacy_page, locale) if self.privacy_page_id else None
+        return visible_page_in_locale(self.privacy_page_id, locale)
+
+    @classmethod
+    def for_site(cls, site):
+        # Every page's footer reads these: kept in the cache under the site's page-cache token, which saving
+        # the settings renews (forum_site/invalidation.py).
+        from forum_site.pagecache import language_tokens
+
+        key = f"settings:{language_tokens('')[0]}:{cls._meta.label_lower}:{site.pk}"
+        instance = cache.get(key)
+        if instance is None:
+            instance = super().for_site(site)
+            cache.set(key, instance, timeout=None)
+        return instance
 
     def address_for(self, language_code):
         return self.address_en if language_code == "en" and self.address_en else self.address_ar

@@ -2,13 +2,11 @@ import datetime
 
 from django.core.paginator import Paginator
 from django.db import models
-from django.db.models import Prefetch
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.fields import StreamField
-from wagtail.images import get_image_model
 from wagtail.models import Orderable, TranslatableMixin
 from wagtail.search import index
 
@@ -20,7 +18,6 @@ from home.models import TopicsMixin
 from partners.models import MoULinkMixin
 
 PAGE_SIZE = 10
-CARD_IMAGE = "fill-480x270"
 
 
 class NewsIndexPage(SectionIndexPage):
@@ -34,9 +31,8 @@ class NewsIndexPage(SectionIndexPage):
             public_pages(NewsPage, self.locale_id)
             .child_of(self)
             .order_by("-date", "-pk")
-            .prefetch_related(
-                Prefetch("lead_image", queryset=get_image_model().objects.prefetch_renditions(CARD_IMAGE))
-            )
+            # The card's rendition comes from Wagtail's rendition cache once made: no query per card.
+            .select_related("lead_image")
         )
 
     def get_context(self, request, *args, **kwargs):
@@ -96,10 +92,10 @@ class NewsPage(TopicsMixin, MoULinkMixin, BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["partners"] = in_locale(
-            [row.partner for row in self.related_partners.select_related("partner")], self.locale
+            [row.partner for row in self.related_partners.select_related("partner")], self.locale_id
         )
         context["related"] = visible_in_locale(
-            [row.related for row in self.related_pages.select_related("related")], self.locale
+            list(self.related_pages.values_list("related_id", flat=True)), self.locale_id
         )
         context["topics"] = self.topics_in_locale()
         context["mou"] = self.mou_in_locale()

@@ -1,16 +1,20 @@
 from django.template.loader import render_to_string
 
-from forum_site.localize import public_pages
+from forum_site.pagecache import cached_fragment
 
 from .models import NewsIndexPage
 
 
 def latest_news_section(home_page, request):
-    """The home page's latest news ("" when there is none)."""
-    index_page = public_pages(NewsIndexPage, home_page.locale_id).child_of(home_page).first()
+    """The home page's latest news ("" when there is none), kept until the news index is purged."""
+    index_page = home_page.section_index(NewsIndexPage)
     if index_page is None:
         return ""
-    news = list(index_page.news_items()[:3])
-    if not news:
-        return ""
-    return render_to_string("news/home_section.html", {"news": news, "index_page": index_page}, request=request)
+
+    def render():
+        news = list(index_page.news_items()[:3])
+        if not news:
+            return ""
+        return render_to_string("news/home_section.html", {"news": news, "index_page": index_page}, request=request)
+
+    return cached_fragment("home-news", index_page.get_url(request), render)

@@ -2,6 +2,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 
 from forum_site.localize import public_pages
+from forum_site.pagecache import cached_fragment
 
 from .models import MoUPage, PartnerOrganisation, PartnersPage
 from .terms import MoUStatus, mou_status_filter
@@ -9,22 +10,29 @@ from .terms import MoUStatus, mou_status_filter
 
 def partners_section(home_page, request):
     """The home page's partners: logos of the home page's language and the latest MoUs in force ("" if none)."""
-    partners_page = public_pages(PartnersPage, home_page.locale_id).child_of(home_page).first()
+    partners_page = home_page.section_index(PartnersPage)
     if partners_page is None:
         return ""
-    organisations = list(
-        PartnerOrganisation.objects.filter(locale_id=home_page.locale_id).exclude(logo=None).select_related("logo")[:12]
-    )
-    active_mous = list(
-        public_pages(MoUPage, home_page.locale_id)
-        .child_of(partners_page)
-        .filter(mou_status_filter(MoUStatus.ACTIVE, timezone.localdate()))
-        .order_by("-signed_on")[:3]
-    )
-    if not organisations and not active_mous:
-        return ""
-    return render_to_string(
-        "partners/home_section.html",
-        {"partners_page": partners_page, "organisations": organisations, "mous": active_mous},
-        request=request,
-    )
+
+    def render():
+        organisations = list(
+            PartnerOrganisation.objects.filter(locale_id=home_page.locale_id)
+            .exclude(logo=None)
+            .select_related("logo")[:12]
+        )
+        active_mous = list(
+            public_pages(MoUPage, home_page.locale_id)
+            .child_of(partners_page)
+            .filter(mou_status_filter(MoUStatus.ACTIVE, timezone.localdate()))
+            .order_by("-signed_on")[:3]
+        )
+        if not organisations and not active_mous:
+            return ""
+        return render_to_string(
+            "partners/home_section.html",
+            {"partners_page": partners_page, "organisations": organisations, "mous": active_mous},
+            request=request,
+        )
+
+    # Partner organisations and MoUs purge the partners page when edited: the section is kept until then.
+    return cached_fragment("home-partners", partners_page.get_url(request), render)

@@ -5,6 +5,8 @@ from dataclasses import dataclass
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from forum_site.pagecache import content_changes_at
+
 
 @dataclass
 class SeatStatus:
@@ -16,6 +18,8 @@ class SeatStatus:
 def seat_status(event, now=None):
     """'ended', 'not_yet_open', 'closed', 'open' (seats left) or 'waitlist'; needs the event's `confirmed_count`."""
     now = now or timezone.now()
+    # The status changes on its own when registration opens or closes and when the event ends.
+    content_changes_at(min((moment for moment in event.status_changes() if moment > now), default=None))
     if event.end_at <= now:
         return SeatStatus("ended", _("Ended"))
     window = event.registration_window(now)

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_http_methods
 from wagtail.models import Locale
 
 from forum_site.localize import in_language, public_pages
+from forum_site.pagecache import public_cache
 
 from . import links, rules
 from .forms import RegistrationForm
@@ -108,6 +109,7 @@ def _ics_response(content, filename):
     return response
 
 
+@public_cache
 def event_ics(request, page_id):
     event = public_pages(EventPage, Locale.get_active()).select_related("venue").filter(pk=page_id).first()
     if event is None:
@@ -119,6 +121,7 @@ def _feed_events(queryset):
     return queryset.select_related("venue").order_by("start_at")
 
 
+@public_cache
 def calendar_feed(request):
     locale = Locale.get_active()
     calendar_page = public_pages(TrainingCalendarPage, locale).first()
@@ -127,6 +130,7 @@ def calendar_feed(request):
     return _ics_response(event_calendar(events, name=name), "training-calendar.ics")
 
 
+@public_cache
 def program_feed(request, page_id):
     locale = Locale.get_active()
     program = public_pages(ProgramPage, locale).filter(pk=page_id).first()

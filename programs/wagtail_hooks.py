@@ -4,6 +4,7 @@ from wagtail.snippets.models import register_snippet
 
 from .coordinators import registration_permission_policy, registration_viewset
 from .models import Registration, Trainer, Venue
+from .purges import pages_showing_events
 from .sections import upcoming_events_section
 from .views import register_from_event_page
 
@@ -14,3 +15,4 @@ hooks.register("register_admin_viewset", lambda: registration_viewset)
 hooks.register("home_page_sections", upcoming_events_section, order=10)
 # A course's registration form is posted to the course's own page, and answered by the registration view.
 hooks.register("before_serve_page", register_from_event_page)
+hooks.register("pages_showing", pages_showing_events)

@@ -9,6 +9,7 @@ import re
 from django.utils import timezone
 
 from forum_site.localize import public_pages
+from forum_site.privacy import forget_restrictions
 
 from .editions import original_of
 from .models import HarvestRecord, PublicationPage
@@ -47,7 +48,9 @@ def on_page_change(sender, instance, **kwargs):
 
 def on_restriction_change(sender, instance, **kwargs):
     """A login or password put on a page (or taken off) changes what may be harvested below it: nothing is
-    published, so the records are refreshed here."""
+    published, so the records are refreshed here. The cached list of restricted sections may not have been
+    forgotten yet (receivers run in app order), so it is forgotten first."""
+    forget_restrictions()
     below = PublicationPage.objects.filter(path__startswith=instance.page.path)
     for translation_key in below.values_list("translation_key", flat=True).distinct():
         refresh_record(translation_key)

@@ -1,19 +1,19 @@
 """The publications index's faceted listing: filters from GET, facet counts for the current result, sort, pages.
 
-Built in a fixed number of queries whatever the number of publications: one count and four facet queries
-(each an aggregate over the filtered result), the page of publications with its prefetches, and one query
-for the topics' names in the current language.
+Built in a fixed number of queries whatever the number of publications: three facet queries (each an
+aggregate over the filtered result: type and year together, which also give the total; edition language;
+topic, with its name in the current language), and the page of publications with its prefetches.
 """
 
+from collections import Counter
 from dataclasses import dataclass
 
 from django.core.paginator import Paginator
 from django.db.models import Count, OuterRef, Prefetch, Subquery, Sum
 from django.db.models.functions import Coalesce, ExtractYear
 from django.utils.translation import gettext_lazy as _
-from wagtail.images import get_image_model
 
-from forum_site.localize import translations_by_key
+from forum_site.localize import source_choice_q, sources_of
 from home.models import Topic
 
 from .models.publication import (
@@ -32,7 +32,6 @@ SORTS = {
     "downloads": ("-downloads", "-publication_date", "title"),
 }
 SORT_LABELS = {"newest": _("Newest first"), "title": _("Title (A to Z)"), "downloads": _("Most downloaded")}
-CARD_IMAGE = "fill-240x320"
 
 
 @dataclass
@@ -69,8 +68,7 @@ class PublicationListing:
         self.sort = self.params.get("sort") if self.params.get("sort") in SORTS else "newest"
 
         self.result = self._filtered()
-        self.total = self.result.count()
-        self.facets = self._facets()
+        self.facets = self._facets()  # sets self.total: every publication has one type and one year
         paginator = Paginator(self._ordered_page_items(), PAGE_SIZE)
         paginator.count = self.total  # already counted for the heading: spare the paginator its own query
         self.page_obj = paginator.get_page(self.params.get("page"))
@@ -92,7 +90,7 @@ class PublicationListing:
         if self.selected["type"]:
             result = result.filter(publication_type=self.selected["type"])
         if self.selected["topic"]:
-            result = result.filter(topics__slug=self.selected["topic"])
+            result = result.filter(source_choice_q(PublicationPage.objects.filter(topics__slug=self.selected["topic"])))
         if self.selected["year"]:
             result = result.filter(publication_date__year=int(self.selected["year"]))
         if self.selected["language"]:
@@ -111,11 +109,14 @@ class PublicationListing:
                 .values("total")
             )
             result = result.annotate(downloads=Coalesce(Subquery(downloads), 0))
-        return result.order_by(*SORTS[self.sort]).prefetch_related(
-            Prefetch("cover_image", queryset=get_image_model().objects.prefetch_renditions(CARD_IMAGE)),
-            Prefetch("publication_authors", queryset=PublicationAuthor.objects.select_related("author")),
-            Prefetch("editions", queryset=PublicationEdition.objects.select_related("document")),
-            "topics",
+        # The cover's rendition comes from Wagtail's rendition cache once made: no query per card.
+        return (
+            result.order_by(*SORTS[self.sort])
+            .select_related("cover_image")
+            .prefetch_related(
+                Prefetch("publication_authors", queryset=PublicationAuthor.objects.select_related("author")),
+                Prefetch("editions", queryset=PublicationEdition.objects.select_related("document")),
+            )
         )
 
     def _result_ids(self):
@@ -123,21 +124,18 @@ class PublicationListing:
 
     def _facets(self):
         ids = self._result_ids()
-        type_counts = dict(
-            PublicationPage.objects.filter(pk__in=ids)
-            .order_by()
-            .values("publication_type")
-            .annotate(n=Count("pk"))
-            .values_list("publication_type", "n")
-        )
-        year_counts = dict(
+        type_counts, year_counts = Counter(), Counter()
+        for publication_type, year, n in (
             PublicationPage.objects.filter(pk__in=ids)
             .order_by()
             .annotate(year=ExtractYear("publication_date"))
-            .values("year")
+            .values("publication_type", "year")
             .annotate(n=Count("pk"))
-            .values_list("year", "n")
-        )
+            .values_list("publication_type", "year", "n")
+        ):
+            type_counts[publication_type] += n
+            year_counts[year] += n
+        self.total = sum(type_counts.values())
         language_counts = dict(
             PublicationEdition.objects.filter(page__in=ids)
             .order_by()
@@ -146,20 +144,24 @@ class PublicationListing:
             .values_list("language", "n")
         )
         through = PublicationPage.topics.through
-        topic_counts = {
-            (slug, key): n
-            for slug, key, n in through.objects.filter(publicationpage__in=ids)
+        # Topics are chosen on each publication's Arabic source page; each is named in this page's language.
+        name_here = Topic.objects.filter(
+            locale_id=self.index_page.locale_id, translation_key=OuterRef("topic__translation_key")
+        ).values("name")[:1]
+        topic_counts, topic_names = {}, {}
+        for slug, key, name, n in (
+            through.objects.filter(publicationpage__in=sources_of(self.result))
             .order_by()
             .values("topic__slug", "topic__translation_key")
-            .annotate(n=Count("publicationpage", distinct=True))
-            .values_list("topic__slug", "topic__translation_key", "n")
-        }
-        # Topics are synchronised from the Arabic page: each is offered under its source slug, named in this
-        # page's language.
-        shown = translations_by_key(Topic, [key for _slug, key in topic_counts], self.index_page.locale_id)
-        self.topic_names = {key: topic.name for key, topic in shown.items()}
+            .annotate(name=Subquery(name_here), n=Count("publicationpage", distinct=True))
+            .values_list("topic__slug", "topic__translation_key", "name", "n")
+        ):
+            topic_counts[slug, key] = n
+            if name:
+                topic_names[key] = name
+        self.topic_names = topic_names
         topic_options = sorted(
-            ((slug, self.topic_names.get(key, slug), n) for (slug, key), n in topic_counts.items()),
+            ((slug, topic_names.get(key, slug), n) for (slug, key), n in topic_counts.items()),
             key=lambda option: option[1],
         )
         return [
@@ -193,11 +195,15 @@ class PublicationListing:
         )
 
     def _localize_topics(self, publications):
-        # Names for card badges come from the same map as the facet, without a query per card.
+        # The cards' topics are their source pages', named from the facet's map: one query for the whole page.
+        keys_of = {}
+        chosen = PublicationPage.topics.through.objects.filter(
+            publicationpage__in=sources_of(PublicationPage.objects.filter(pk__in=[page.pk for page in publications]))
+        ).values_list("publicationpage__translation_key", "topic__translation_key", "topic__name")
+        for page_key, topic_key, name in chosen.order_by("topic__name"):
+            keys_of.setdefault(page_key, []).append(self.topic_names.get(topic_key, name))
         for publication in publications:
-            publication.localized_topic_names = [
-                self.topic_names.get(topic.translation_key, topic.name) for topic in publication.topics.all()
-            ]
+            publication.localized_topic_names = keys_of.get(publication.translation_key, [])
 
     def url_with(self, **changes):
         params = self.params.copy()

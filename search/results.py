@@ -215,7 +215,7 @@ class Matches:
 
 def _candidates(locale):
     # The index holds every language: the locale filter keeps an Arabic search off English pages.
-    return public_pages(Page, locale, for_search=True)
+    return public_pages(Page, locale)
 
 
 def matching_pages(query, locale, backend=None, operator="and", window=None):

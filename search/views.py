@@ -145,7 +145,7 @@ def suggest(request):
     query = site_search.clean_query(request.GET.get("q", ""))
     if len(query) < SUGGESTION_MIN_LENGTH or not site_search.searchable(query):
         return JsonResponse({"suggestions": []})
-    candidates = public_pages(Page, Locale.get_active(), for_search=True)
+    candidates = public_pages(Page, Locale.get_active())
     # A course and its workshop, or a page and its copy, may share a title: each title is suggested once.
     titles, suggestions = set(), []
     for page in get_search_backend().autocomplete(query, candidates)[: SUGGESTION_COUNT * 3]:

@@ -79,7 +79,9 @@ def test_home_page_shows_publications_partners_and_news_in_that_order(client, de
     assert positions == sorted(positions)
 
 
-def test_home_page_sections_cost_a_fixed_number_of_queries(client, demo_site, django_assert_max_num_queries):
+def test_home_page_sections_cost_a_fixed_number_of_queries(
+    client, demo_site, rendered_pages, django_assert_max_num_queries
+):
     client.get(demo_site.home_ar.url)
     with django_assert_max_num_queries(25):
         client.get(demo_site.home_ar.url)

@@ -1,34 +1,59 @@
-"""Template tags of the base layout: navigation, language switcher and alternates."""
+"""Template tags of the base layout: navigation, language switcher and alternates.
+
+The main menu is the same on every page of a language: it is cached under that language's page-cache
+token, which every change to a menu page renews (forum_site/invalidation.py). The language switcher
+reads the page's translations in one query.
+"""
 
 from django import template
 from django.conf import settings
+from django.core.cache import cache
+from django.http.request import split_domain_port
 from django.urls import translate_url
+from django.utils.html import strip_tags
+from django.utils.text import Truncator
 from django.utils.translation import get_language
-from wagtail.models import Locale, Page, Site
+from django.utils.translation import gettext as _
+from wagtail.admin.templatetags.wagtailuserbar import wagtailuserbar
+from wagtail.models import Page, Site
 
+from forum_site import pagecache
 from forum_site.localize import public_pages
 
 register = template.Library()
+# Search engines show about 160 characters of a description.
+DESCRIPTION_LENGTH = 160
 
 
-def _home_page(request, language_code):
-    site = Site.find_for_request(request)
-    if site is None:
-        return None
-    root = site.root_page
-    if root.locale.language_code == language_code:
-        return root
-    return root.get_translation_or_none(Locale.objects.get(language_code=language_code))
+def _menu(request, language_code):
+    """[{title, url, pk}] of a language's home page and its live menu pages, cached; [] without a site."""
+    hostname = split_domain_port(request._get_raw_host())[0]
+    tokens = ":".join(pagecache.language_tokens(language_code))
+    key = f"chrome:menu:{tokens}:{hostname}:{request.get_port()}:{language_code}"
+    menu = cache.get(key)
+    if menu is None:
+        menu = []
+        site = Site.find_for_request(request)
+        if site is not None:
+            root = site.root_page
+            home = (
+                Page.objects.filter(
+                    translation_key=root.translation_key, locale__language_code=language_code, live=True
+                ).first()
+                or root
+            )
+            menu = [
+                {"title": page.title, "url": page.get_url(request), "pk": page.pk}
+                for page in [home, *public_pages(Page, home.locale_id).child_of(home).in_menu()]
+            ]
+        cache.set(key, menu, timeout=None)
+    return menu
 
 
 @register.simple_tag(takes_context=True)
 def main_menu(context):
     """The current language's home page and its menu pages, for the header navigation."""
-    request = context["request"]
-    home = _home_page(request, get_language())
-    if home is None:
-        return []
-    return [home, *public_pages(Page, home.locale_id).child_of(home).in_menu()]
+    return _menu(context["request"], get_language())
 
 
 @register.simple_tag(takes_context=True)
@@ -38,26 +63,55 @@ def language_links(context):
     page = context.get("page") if isinstance(context.get("page"), Page) else None
     # A view may say where its page is in another language (the search page keeps a query only where it finds).
     given_urls = context.get("language_urls") or {}
+    translated = {}
+    if page is not None:
+        for translation in (
+            public_pages(Page, None).filter(translation_key=page.translation_key).select_related("locale")
+        ):
+            translated[translation.locale.language_code] = translation.get_url(request)
     links = []
     for code, name in settings.LANGUAGES:
-        url = None
         if code in given_urls:
             url = given_urls[code]
         elif page is not None:
-            translation = (
-                page
-                if page.locale.language_code == code
-                else page.get_translation_or_none(Locale.objects.get(language_code=code))
-            )
-            if translation is not None and translation.live:
-                url = translation.get_url(request)
-            else:
-                home = _home_page(request, code)
-                url = home.get_url(request) if home else f"/{code}/"
+            url = translated.get(code)
+            if url is None:
+                home = _menu(request, code)
+                url = home[0]["url"] if home else f"/{code}/"
         else:
             url = translate_url(request.get_full_path(), code)
         links.append({"code": code, "name": name, "url": url, "is_current": code == get_language()})
     return links
+
+
+@register.simple_tag(takes_context=True)
+def editor_userbar(context):
+    """Wagtail's userbar for an editor; a visitor without a session gets nothing, and the page does not read
+    the session (which would make it vary by cookie, and unfit for the page cache)."""
+    request = context.get("request")
+    if request is None or settings.SESSION_COOKIE_NAME not in request.COOKIES:
+        return ""
+    return wagtailuserbar(context)
+
+
+@register.simple_tag(takes_context=True)
+def meta_description(context):
+    """The page's search description, else the start of its summary or introduction, else the forum's."""
+    page = context.get("page")
+    for field in ("search_description", "summary", "introduction", "abstract", "hero_text"):
+        text = " ".join(strip_tags(str(getattr(page, field, "") or "")).split())
+        if text:
+            return Truncator(text).chars(DESCRIPTION_LENGTH)
+    return _("The technical arm of the Arab Towns Organization, hosted by the Greater Amman Municipality.")
+
+
+@register.simple_tag(takes_context=True)
+def breadcrumb_ancestors(context, page):
+    """The page's ancestors from its home page down: those the router read with the page, else one query."""
+    page_id, ancestors = getattr(context.get("request"), "page_ancestors", (None, None))
+    if page_id == page.pk:
+        return ancestors
+    return list(page.get_ancestors().filter(depth__gt=1))
 
 
 @register.filter

@@ -95,13 +95,17 @@ def test_english_site_is_a_synchronised_translation_of_the_arabic_one(site_tree)
     assert Translation.objects.filter(source__object_id=about_ar.translation_key, target_locale=english).exists()
 
 
-def test_home_page_renders_in_a_constant_number_of_queries(client, site_tree, django_assert_max_num_queries):
+def test_home_page_renders_in_a_constant_number_of_queries(
+    client, site_tree, rendered_pages, django_assert_max_num_queries
+):
     translation.activate("ar")
     with django_assert_max_num_queries(20):
         client.get("/ar/")
 
 
-def test_sitemap_lists_both_languages_with_hreflang_alternates(client, site_tree, django_assert_max_num_queries):
+def test_sitemap_lists_both_languages_with_hreflang_alternates(
+    client, site_tree, rendered_pages, django_assert_max_num_queries
+):
     # Full URLs come from the Wagtail Site record (localhost in the demo; the real domain in production).
     with django_assert_max_num_queries(10):
         xml = client.get("/sitemap.xml").content.decode()

@@ -35,7 +35,7 @@ def test_index_is_paginated(client, news_index):
     assert client.get(news_index.url, {"page": "nope"}).status_code == 200
 
 
-def test_index_query_count_does_not_grow_with_the_number_of_news(client, news_index):
+def test_index_query_count_does_not_grow_with_the_number_of_news(client, news_index, rendered_pages):
     helpers.news_page(news_index, "خبر", datetime.date(2026, 1, 1))
     client.get(news_index.url)
     with CaptureQueriesContext(connection) as few:

@@ -206,7 +206,7 @@ def test_mou_page_lists_nothing_the_public_may_not_see(client, delivered):
     assert groups == {"PublicationPage": ["دليل الاستراتيجية"]}
 
 
-def test_mou_page_query_count_does_not_grow_with_what_was_delivered(client, delivered):
+def test_mou_page_query_count_does_not_grow_with_what_was_delivered(client, delivered, rendered_pages):
     client.get(delivered["mou"].url)
     with CaptureQueriesContext(connection) as few:
         client.get(delivered["mou"].url)
@@ -233,7 +233,7 @@ def test_english_mou_names_the_english_parties(client, partners_page):
     assert "أمانة عمان" not in html
 
 
-def test_partners_page_query_count_does_not_grow_with_the_register(client, register):
+def test_partners_page_query_count_does_not_grow_with_the_register(client, register, rendered_pages):
     client.get(register.url)
     with CaptureQueriesContext(connection) as few:
         client.get(register.url)

@@ -138,9 +138,15 @@ class EventPage(TopicsMixin, BasePage):
     parent_page_types = ["programs.ProgramPage"]
     subpage_types = []
     is_creatable = False
+    # The registration form is posted without a CSRF token, checked by its Origin (forum_site/routing.py),
+    # so the page is the same for every visitor and served from the page cache.
+    csrf_by_origin = True
     search_date_field = "start_at"
     schema_type = "Event"
     template = "programs/event_page.html"
+    # The registration form is posted without a CSRF token, checked by its Origin (forum_site/routing.py),
+    # so the page is the same for every visitor and served from the page cache.
+    csrf_by_origin = True
 
     class Meta:
         verbose_name = _("course or workshop")
@@ -210,6 +216,10 @@ class EventPage(TopicsMixin, BasePage):
 
     def registration_closes(self):
         return self.registration_closes_at or self.start_at
+
+    def status_changes(self):
+        """The moments this event's registration window or seat status changes without an edit."""
+        return [moment for moment in (self.registration_opens_at, self.registration_closes(), self.end_at) if moment]
 
 
 class TrainingCoursePage(MoULinkMixin, EventPage):  # noqa: DJ008 (Page has __str__)

@@ -141,7 +141,7 @@ def test_calendar_is_paginated(client, programs_tree):
 
 @pytest.mark.parametrize("number", [2, 12])
 def test_calendar_queries_do_not_grow_with_the_number_of_events(
-    client, programs_tree, number, django_assert_max_num_queries
+    client, programs_tree, number, django_assert_max_num_queries, rendered_pages
 ):
     topic = Topic.objects.filter(locale__language_code="ar").first()
     for index in range(number):
@@ -159,7 +159,7 @@ def test_calendar_queries_do_not_grow_with_the_number_of_events(
 
 @pytest.mark.parametrize("number", [2, 12])
 def test_past_events_archive_queries_do_not_grow_with_the_number_of_events(
-    client, programs_tree, number, django_assert_max_num_queries
+    client, programs_tree, number, django_assert_max_num_queries, rendered_pages
 ):
     for index in range(number):
         make_event(
@@ -180,7 +180,7 @@ def test_past_events_archive_queries_do_not_grow_with_the_number_of_events(
 
 @pytest.mark.parametrize("number", [2, 10])
 def test_program_page_queries_do_not_grow_with_the_number_of_events(
-    client, programs_tree, number, django_assert_max_num_queries
+    client, programs_tree, number, django_assert_max_num_queries, rendered_pages
 ):
     for _index in range(number):
         make_event(programs_tree.program, english=False)

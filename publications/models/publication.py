@@ -134,7 +134,9 @@ class PublicationPage(RoutablePageMixin, TopicsMixin, MoULinkMixin, BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["authors"] = self.ordered_authors()
-        context["editions"] = list(self.editions.select_related("document"))
+        # Prefetched so that the citation's ISBN and the editions list share one query.
+        self._prefetched_objects_cache = {"editions": self.editions.select_related("document")}
+        context["editions"] = list(self._prefetched_objects_cache["editions"])
         context["edition_links"] = editions.edition_links(self, editions.other_editions(self), request)
         downloads = EditionDownloads.objects.filter(translation_key=self.translation_key)
         counts = dict(downloads.values_list("language", "count"))
@@ -143,13 +145,16 @@ class PublicationPage(RoutablePageMixin, TopicsMixin, MoULinkMixin, BasePage):
         context["topics"] = self.topics_in_locale()
         context["mou"] = self.mou_in_locale()
         context["related"] = visible_in_locale(
-            [link.related for link in self.related_pages.select_related("related")], self.locale_id
+            list(self.related_pages.values_list("related_id", flat=True)), self.locale_id
         )
         context["references"] = csl.formatted_references(self, context["authors"], request)
         context["head"] = citation.head_metadata(
             self, context["authors"], context["editions"], request, context["edition_links"]
         )
         return context
+
+    def get_cached_paths(self):
+        return ["/", "cite/bibtex/", "cite/ris/"]
 
     def ordered_authors(self):
         """The authors in the order of the title page, each in the page's language."""

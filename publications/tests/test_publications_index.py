@@ -140,7 +140,9 @@ def _queries_for_index(client, url):
     return len(queries)
 
 
-def test_query_count_does_not_grow_with_the_number_of_publications(client, publication_index, site_tree):
+def test_query_count_does_not_grow_with_the_number_of_publications(
+    client, publication_index, site_tree, rendered_pages
+):
     from publications.models import Author
 
     authors = [helpers.author(publication_index.locale, f"مؤلف {n}") for n in range(2)]
@@ -167,7 +169,7 @@ def test_query_count_does_not_grow_with_the_number_of_publications(client, publi
     assert many == few, f"{few} queries with 2 publications, {many} with 11"
 
 
-def test_query_count_of_the_index_is_bounded(client, library, django_assert_max_num_queries):
+def test_query_count_of_the_index_is_bounded(client, library, django_assert_max_num_queries, rendered_pages):
     client.get(library.url)
     with django_assert_max_num_queries(30):
         client.get(library.url, {"year": "2026", "topic": "sdgs-vlr"})

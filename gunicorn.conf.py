@@ -1,0 +1,26 @@
+"""gunicorn's settings for the site: `gunicorn forum_site.wsgi` reads this file from the project's folder.
+
+Each app server keeps no state of its own (PostgreSQL, Redis and object storage hold it), so the number of
+workers per server and of servers behind the load balancer is a matter of capacity only.
+"""
+
+import multiprocessing
+import os
+
+bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8001")
+# Sync workers: a page is a few milliseconds of Python and, cached, none; two per core plus one by default.
+workers = int(os.environ.get("WEB_CONCURRENCY", multiprocessing.cpu_count() * 2 + 1))
+# Restart each worker after about this many requests (the jitter staggers restarts), so a slow leak in
+# any library never grows for long.
+max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", 2000))
+max_requests_jitter = int(os.environ.get("GUNICORN_MAX_REQUESTS_JITTER", 200))
+# A request still running after this many seconds is killed and its worker replaced.
+timeout = int(os.environ.get("GUNICORN_TIMEOUT", 30))
+graceful_timeout = 30
+keepalive = 5
+# The access log to standard output ("-"), where the process manager collects it; errors likewise.
+accesslog = os.environ.get("GUNICORN_ACCESS_LOG", "-") or None  # empty: no access log
+errorlog = "-"
+access_log_format = '%(h)s "%(r)s" %(s)s %(b)s %(M)sms "%(a)s"'
+# Addresses of the reverse proxies whose X-Forwarded-* headers are believed.
+forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")

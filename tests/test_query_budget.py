@@ -1,0 +1,94 @@
+"""Every public page renders in at most 12 database queries, in both languages, with the images its cards
+show: the page cache's misses (the first request after an edit) stay cheap.
+
+Each page is requested once first, as a visitor's earlier request would have: that fills what is cached
+across requests (the menu, site settings, image renditions, content types), not the page itself, which
+is rendered again (`rendered_pages`).
+"""
+
+import pytest
+from wagtail.images import get_image_model
+from wagtail.images.tests.utils import get_test_image_file
+from wagtail.models import Locale
+
+from forum_site.localize import translate
+from home.models import StandardPage, Topic
+from news.tests import helpers as news
+from partners.tests import helpers as partners
+from programs.tests.conftest import make_event
+from publications.tests import helpers as publications
+
+QUERY_BUDGET = 12
+
+
+def an_image():
+    return get_image_model().objects.create(title="Image", file=get_test_image_file())
+
+
+@pytest.fixture
+def every_page_type(programs_tree, rendered_pages):
+    """One page of each public type, with images on the cards, in Arabic and English."""
+    tree = programs_tree
+    arabic, english = Locale.objects.get(language_code="ar"), Locale.objects.get(language_code="en")
+    home = tree.home_ar
+    home.hero_image = an_image()
+    home.save_revision().publish()
+
+    course = make_event(tree.program, venue=tree.venue)
+    course.topics.set(Topic.objects.filter(locale=arabic)[:2])
+    course.save_revision().publish()
+
+    news_index = news.news_index(home)
+    translate(news_index, {"الأخبار": "News", "news": "news"})
+    for number in range(3):
+        item = news.news_page(news_index, f"خبر {number}", slug=f"item-{number}", lead_image=an_image())
+    translate(item, {"خبر 2": "News 2", "ملخص": "Summary", "item-2": "item-2"})
+
+    library = publications.index_page(home)
+    translate(library, {"المنشورات": "Publications", "publications": "publications"})
+    topic = Topic.objects.filter(locale=arabic).first()
+    author = publications.author(arabic, "أمانة عمان")
+    for number in range(3):
+        publication = publications.publication(
+            library, f"منشور {number}", topics=[topic.slug], authors=[author], cover_image=an_image()
+        )
+
+    register = partners.partners_page(home)
+    organisation = partners.organisation(arabic, "بلدية إربد")
+    organisation.logo = an_image()
+    organisation.save()
+    mou = partners.mou(register, "مذكرة تفاهم", parties=[organisation])
+    course.mou = mou
+    course.save_revision().publish()
+
+    english_course = course.get_translation(english)
+    return {
+        "home": [home.url, tree.home_en.url],
+        "standard page": [
+            StandardPage.objects.get(locale=arabic, slug="عن-المنتدى").url,
+            StandardPage.objects.get(locale=english, slug="about").url,
+        ],
+        "programs index": [tree.index.url, tree.index.get_translation(english).url],
+        "program": [tree.program.url, tree.program.get_translation(english).url],
+        "course": [course.url, english_course.url],
+        "calendar": [tree.calendar_ar.url, tree.calendar_en.url, tree.calendar_ar.url + f"?topic={topic.slug}"],
+        "library": [library.url, library.url + f"?topic={topic.slug}&type=study", library.get_translation(english).url],
+        "publication": [publication.url],
+        "partners": [register.url],
+        "MoU": [mou.url],
+        "news index": [news_index.url, news_index.get_translation(english).url],
+        "news": [item.url, item.get_translation(english).url],
+        "feeds": [news_index.url + "feed/rss/", library.url + "feed/atom/", "/ar/programs/feeds/calendar.ics"],
+        "sitemap": ["/sitemap.xml"],
+    }
+
+
+def test_every_page_type_renders_within_the_query_budget(client, every_page_type, django_assert_max_num_queries):
+    # One test for all types: building the tree is most of its time.
+    for page_type, urls in every_page_type.items():
+        assert urls, page_type
+        for url in urls:
+            assert client.get(url).status_code == 200, url
+            with django_assert_max_num_queries(QUERY_BUDGET, info=f"{page_type}: {url}"):
+                response = client.get(url)
+            assert response.status_code == 200
