@@ -151,8 +151,8 @@ def head_metadata(publication, authors, editions, request, links=None):
     ]
     if abstract:
         open_graph.append(("og:description", abstract[:300]))
-    if publication.cover_image:
-        rendition = publication.cover_image.get_rendition("width-600")
+    if cover := publication.cover:
+        rendition = cover.get_rendition("width-600")
         open_graph.append(("og:image", request.build_absolute_uri(rendition.url)))
 
     schema_type = "ScholarlyArticle" if publication.publication_type in ("study", "proceedings") else "Report"

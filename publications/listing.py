@@ -9,7 +9,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from django.core.paginator import Paginator
-from django.db.models import Count, OuterRef, Prefetch, Subquery, Sum
+from django.db.models import Count, OuterRef, Subquery, Sum
 from django.db.models.functions import Coalesce, ExtractYear
 from django.utils.translation import gettext_lazy as _
 
@@ -19,10 +19,10 @@ from home.models import Topic
 from .models.publication import (
     EDITION_LANGUAGES,
     EditionDownloads,
-    PublicationAuthor,
     PublicationEdition,
     PublicationPage,
     PublicationType,
+    with_card_relations,
 )
 
 PAGE_SIZE = 12
@@ -109,15 +109,7 @@ class PublicationListing:
                 .values("total")
             )
             result = result.annotate(downloads=Coalesce(Subquery(downloads), 0))
-        # The cover's rendition comes from Wagtail's rendition cache once made: no query per card.
-        return (
-            result.order_by(*SORTS[self.sort])
-            .select_related("cover_image")
-            .prefetch_related(
-                Prefetch("publication_authors", queryset=PublicationAuthor.objects.select_related("author")),
-                Prefetch("editions", queryset=PublicationEdition.objects.select_related("document")),
-            )
-        )
+        return with_card_relations(result.order_by(*SORTS[self.sort]))
 
     def _result_ids(self):
         return self.result.values("pk")

@@ -1,10 +1,10 @@
-from django.db.models import Prefetch
 from django.template.loader import render_to_string
 
 from forum_site.localize import public_pages
 from forum_site.pagecache import cached_fragment
 
-from .models import PublicationAuthor, PublicationIndexPage, PublicationPage
+from .models import PublicationIndexPage, PublicationPage
+from .models.publication import with_card_relations
 
 
 def latest_publications(home_page, count=3):
@@ -13,13 +13,8 @@ def latest_publications(home_page, count=3):
     if index_page is None:
         return [], None
     publications = list(
-        public_pages(PublicationPage, home_page.locale_id)
-        .child_of(index_page)
-        .order_by("-publication_date", "-pk")
-        # The cover's rendition comes from Wagtail's rendition cache once made: no query per card.
-        .select_related("cover_image")
-        .prefetch_related(
-            Prefetch("publication_authors", queryset=PublicationAuthor.objects.select_related("author")),
+        with_card_relations(
+            public_pages(PublicationPage, home_page.locale_id).child_of(index_page).order_by("-publication_date", "-pk")
         )[:count]
     )
     return publications, index_page

@@ -17,12 +17,13 @@ from wagtail.models import Orderable, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from forum_site.locales import language_code_of
 from forum_site.localize import in_locale, visible_in_locale
 from forum_site.models import BasePage
 from home.models import TopicsMixin
 from partners.models import MoULinkMixin
 
-from .. import citation, csl, datacite, editions
+from .. import citation, covers, csl, datacite, editions
 from ..pdf_text import read_pdf
 
 EDITION_LANGUAGES = [("ar", _("Arabic")), ("en", _("English")), ("fr", _("French"))]
@@ -135,7 +136,7 @@ class PublicationPage(RoutablePageMixin, TopicsMixin, MoULinkMixin, BasePage):
         context = super().get_context(request, *args, **kwargs)
         context["authors"] = self.ordered_authors()
         # Prefetched so that the citation's ISBN and the editions list share one query.
-        self._prefetched_objects_cache = {"editions": self.editions.select_related("document")}
+        self._prefetched_objects_cache = {"editions": self.editions.select_related("document", "cover")}
         context["editions"] = list(self._prefetched_objects_cache["editions"])
         context["edition_links"] = editions.edition_links(self, editions.other_editions(self), request)
         downloads = EditionDownloads.objects.filter(translation_key=self.translation_key)
@@ -155,6 +156,17 @@ class PublicationPage(RoutablePageMixin, TopicsMixin, MoULinkMixin, BasePage):
 
     def get_cached_paths(self):
         return ["/", "cite/bibtex/", "cite/ris/"]
+
+    @property
+    def cover(self):
+        """The cover chosen by the editors, else the first page of the edition in the page's language, else of
+        the first edition. Reads the editions as the listing and the page prefetch them."""
+        if self.cover_image_id:
+            return self.cover_image
+        covered = [edition for edition in self.editions.all() if edition.cover_id]
+        language = language_code_of(self.locale_id)
+        covered.sort(key=lambda edition: edition.language != language)
+        return covered[0].cover if covered else None
 
     def ordered_authors(self):
         """The authors in the order of the title page, each in the page's language."""
@@ -250,6 +262,17 @@ class PublicationEdition(Orderable):
     # Read from the PDF on save, for search only: not shown in the admin form.
     extracted_text = models.TextField(blank=True, editable=False)
     extracted_from = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    # The PDF's first page (publications/covers.py), rendered when the document is chosen.
+    cover = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("cover"),
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    cover_from = models.PositiveIntegerField(null=True, blank=True, editable=False)
 
     panels = [
         FieldRowPanel([FieldPanel("language"), FieldPanel("document")]),
@@ -263,7 +286,19 @@ class PublicationEdition(Orderable):
     def save(self, *args, **kwargs):
         if self.document_id and self.extracted_from != self.document_id:
             self.read_document()
+        if self.document_id and self.cover_from != self.document_id:
+            self.render_cover()
         super().save(*args, **kwargs)
+
+    def render_cover(self):
+        """Take the cover another edition of the same document has, or render one."""
+        existing = (
+            PublicationEdition.objects.filter(cover_from=self.document_id, cover__isnull=False)
+            .select_related("cover")
+            .first()
+        )
+        self.cover = existing.cover if existing else covers.render_cover(self.document)
+        self.cover_from = self.document_id
 
     def read_document(self):
         self.page_count, self.extracted_text = read_pdf(self.document)
@@ -308,3 +343,13 @@ class EditionDownloads(models.Model):
 
     def __str__(self):
         return f"{self.translation_key} ({self.language}): {self.count}"
+
+
+def with_card_relations(publications):
+    """What a publication card shows, in one query per relation: the chosen cover, the authors, the editions
+    (with their documents and rendered covers). A cover's rendition comes from Wagtail's rendition cache once
+    made: no query per card."""
+    return publications.select_related("cover_image").prefetch_related(
+        Prefetch("publication_authors", queryset=PublicationAuthor.objects.select_related("author")),
+        Prefetch("editions", queryset=PublicationEdition.objects.select_related("document", "cover")),
+    )
