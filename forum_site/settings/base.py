@@ -55,6 +55,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "forum_site.middleware.BadInputMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Early, so that a hit skips the rest; it stores a response with the headers the middleware below added.
     "forum_site.pagecache.PageCacheMiddleware",
