@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.core.exceptions import BadRequest
-from django.utils.http import parse_header_parameters
 from django.utils import translation
+from django.utils.http import parse_header_parameters
 
 
 class AdminDefaultLanguageMiddleware:

@@ -1,8 +1,8 @@
 import re
 
 from django import forms
-from django.db import models
 from django.core.exceptions import ValidationError
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from .countries import COUNTRY_CHOICES
