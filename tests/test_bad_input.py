@@ -11,24 +11,16 @@ import string
 from urllib.parse import quote, quote_from_bytes
 
 import pytest
-from django.conf import settings
 from django.test import Client
-from django.urls import URLPattern, URLResolver, get_resolver
-from django.urls.resolvers import LocalePrefixPattern, RoutePattern
 from hypothesis import HealthCheck, given
 from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
-from wagtail.contrib.routable_page.models import RoutablePageMixin
-from wagtail.models import Page
 
 from forum_site.localize import public_pages
 from programs.forms import EMAIL_MAX_LENGTH, RegistrationForm
 from programs.models import Registration, TrainingCalendarPage, TrainingCoursePage
 from publications.models import PublicationIndexPage
-
-LANGUAGES = [code for code, _name in settings.LANGUAGES]
-# Never fuzzed: the admin (behind a login, and not public), files, and routes that take no input.
-SKIPPED_PREFIXES = ("admin/", "documents/", "static/", "media/")
+from tests.endpoints import LANGUAGES, discovered_endpoints
 
 
 def _client():
@@ -97,40 +89,6 @@ def test_the_email_field_is_as_long_as_its_column():
 
 
 # ---- Generated hostile input on every discovered endpoint --------------------------------------------------
-
-
-def _routes(patterns, prefix=""):
-    """(route with <converter:name> placeholders, is under the language prefix) for every route."""
-    for pattern in patterns:
-        if isinstance(pattern, URLResolver):
-            if isinstance(pattern.pattern, LocalePrefixPattern):
-                yield from ((route, True) for route, _ in _routes(pattern.url_patterns, prefix))
-            elif isinstance(pattern.pattern, RoutePattern):
-                yield from _routes(pattern.url_patterns, prefix + str(pattern.pattern))
-        elif isinstance(pattern, URLPattern) and isinstance(pattern.pattern, RoutePattern):
-            yield prefix + str(pattern.pattern), False
-
-
-def discovered_endpoints():
-    """Every public page's URL in both languages, its routable sub-pages, and every route of the URLconf."""
-    pages = []
-    for page in Page.objects.live().public().exclude(depth=1).specific():
-        url = page.url
-        if not url:
-            continue
-        pages.append(url)
-        if isinstance(page, RoutablePageMixin):
-            for pattern in page.get_subpage_urls():
-                try:
-                    pages.append(url.rstrip("/") + "/" + page.reverse_subpage(pattern.name).lstrip("/"))
-                except Exception:  # noqa: BLE001,S112 - a sub-page with parameters: the path strategy reaches it
-                    continue
-    routes = []
-    for route, localised in _routes(get_resolver().url_patterns):
-        if route.startswith(SKIPPED_PREFIXES):
-            continue
-        routes += [f"/{code}/{route}" for code in LANGUAGES] if localised else [f"/{route}"]
-    return sorted(set(pages)), sorted(set(routes))
 
 
 HOSTILE_TEXT = st.one_of(
