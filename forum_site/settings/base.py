@@ -58,6 +58,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Before the page cache, so that a stored page gets the current CSP and Permissions-Policy at every hit.
+    "forum_site.headers.SecurityHeadersMiddleware",
     "forum_site.middleware.BadInputMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Early, so that a hit skips the rest; it stores a response with the headers the middleware below added.
@@ -228,6 +230,13 @@ if AWS_STORAGE_BUCKET_NAME:
         },
     }
     WAGTAILDOCS_SERVE_METHOD = "serve_view"
+
+# Where images are loaded from besides this site, for the Content-Security-Policy (forum_site/headers.py): the
+# object storage's or its CDN's origin, e.g. https://media.example.org (AWS_S3_CUSTOM_DOMAIN gives it).
+CSP_MEDIA_ORIGIN = env.str(
+    "CSP_MEDIA_ORIGIN",
+    default=f"https://{env.str('AWS_S3_CUSTOM_DOMAIN')}" if env.str("AWS_S3_CUSTOM_DOMAIN", default="") else "",
+)
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 

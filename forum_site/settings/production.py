@@ -26,7 +26,16 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = env.bool("SECURE_HSTS_PRELOAD", default=True)
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
+# __Host-: the browser keeps such a cookie only if it is Secure, for the path /, and without a Domain, so no
+# subdomain (or a page on one) can set or overwrite it.
+SESSION_COOKIE_NAME = "__Host-sessionid"
+CSRF_COOKIE_NAME = "__Host-csrftoken"
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_SAMESITE = "Lax"
 SECURE_CONTENT_TYPE_NOSNIFF = True
+# Not no-referrer: course forms are checked by their Origin header (forum_site/routing.py), which browsers
+# send as "null" under no-referrer.
 SECURE_REFERRER_POLICY = "same-origin"
 # Wagtail's live preview shows the page in a same-origin iframe, so DENY would break editing.
 X_FRAME_OPTIONS = "SAMEORIGIN"
