@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.core.exceptions import BadRequest
+from django.http import QueryDict
 from django.utils import translation
 from django.utils.http import parse_header_parameters
 
@@ -26,10 +27,13 @@ _FORM_CHARSETS = {"utf-8", "utf8", "us-ascii", "ascii"}
 _FORM_TYPES = {"application/x-www-form-urlencoded", "multipart/form-data"}
 
 
-def _has_nul(request):
-    if "\x00" in request.path or "%00" in request.META.get("QUERY_STRING", ""):
-        return True
-    return any("\x00" in key or any("\x00" in value for value in values) for key, values in request.GET.lists())
+def _without_nul(query):
+    """The query's parameters with each NUL byte replaced by U+FFFD, as Django replaces undecodable bytes."""
+    cleaned = QueryDict(mutable=True)
+    for key, values in query.lists():
+        cleaned.setlist(key.replace("\x00", "\ufffd"), [value.replace("\x00", "\ufffd") for value in values])
+    cleaned._mutable = False
+    return cleaned
 
 
 def _declared_charset(request):
@@ -40,12 +44,14 @@ def _declared_charset(request):
 
 
 class BadInputMiddleware:
-    """Answer 400 to input no page can use, before any view or database sees it.
+    """Keep input no page can use from any view or database.
 
-    - A NUL byte in the path or the query string: PostgreSQL stores no NUL in text, so it would fail every
-      lookup it reached (a facet, a slug) with a DataError.
+    - A NUL byte: PostgreSQL stores no NUL in text, so it fails every lookup it reaches (a facet, a slug, a
+      search) with a DataError. In the query string it becomes U+FFFD, which matches nothing, so a facet is
+      ignored and a search finds nothing, as for any unknown value; in the path it is a 400 (no page has one).
+      Form fields refuse NUL already (Django's ProhibitNullCharactersValidator).
     - A form body declaring another encoding than UTF-8 (the site's pages post UTF-8): decoding it as, say,
-      UTF-16 fails deep in Django's form parsing.
+      UTF-16 fails deep in Django's form parsing; it gets a 400.
 
     Placed first but for the security middleware, so that the page cache never looks such a request up.
     """
@@ -54,8 +60,12 @@ class BadInputMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if _has_nul(request):
-            raise BadRequest("NUL byte in the URL")
+        if "\x00" in request.path:
+            raise BadRequest("NUL byte in the path")
+        if "%00" in request.META.get("QUERY_STRING", "") or any(
+            "\x00" in key or "\x00" in value for key, values in request.GET.lists() for value in values
+        ):
+            request.GET = _without_nul(request.GET)
         charset = _declared_charset(request)
         if charset is not None and charset not in _FORM_CHARSETS:
             raise BadRequest(f"Form body in an unsupported encoding: {charset[:40]}")

@@ -10,6 +10,7 @@ Wagtail's own view, with no user: each failure is reported to axes as a failed l
 guesses passwords of pages is throttled too.
 """
 
+from axes.backends import AxesStandaloneBackend
 from axes.handlers.proxy import AxesProxyHandler
 from axes.helpers import get_cool_off
 from django.contrib.auth.signals import user_login_failed
@@ -18,6 +19,16 @@ from django.template import loader
 from django.utils import translation
 from django.views.decorators.cache import never_cache
 from wagtail import views as wagtail_views
+
+
+class AxesBackend(AxesStandaloneBackend):
+    """django-axes' check, skipped when there is no request to throttle: every login over the web has one,
+    while the test client's login() and management commands authenticate without (axes would refuse them)."""
+
+    def authenticate(self, request, username=None, password=None, **kwargs):
+        if request is None:
+            return None
+        return super().authenticate(request, username=username, password=password, **kwargs)
 
 
 def lockout_response(request, original_response=None, credentials=None):

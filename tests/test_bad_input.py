@@ -43,19 +43,20 @@ def test_the_five_causes_of_500_in_issue_10(demo_site):
     for month in ["9999-12", "0-0", "2026-13", "-1-1", "99999999999999999999-1", "٢٠٢٦-٠١"]:
         assert client.get(calendar.url, {"month": month}).status_code == 200, month
 
-    # 2. A NUL byte anywhere in the URL is a clean 400, before any view or database sees it.
+    # 2. A NUL byte in the query string matches nothing, like any unknown value; in the path it is a clean 400.
     for url in [
         f"{library.url}?topic=%00",
         f"{library.url}?type=report&topic=a%00b",
         f"{library.url}?%00=1",
-        f"{calendar.url}?city=%00",
+        f"{calendar.url}?city=%00&topic=%00",
         "/ar/search/?q=%00",
+        "/en/search/?q=cities%00&topic=%00",
         "/en/search/suggest/?q=abc%00",
-        f"{library.url}%00/",
     ]:
-        response = client.get(url)
-        assert response.status_code == 400, url
-        assert "This request could not be understood" in response.content.decode()
+        assert client.get(url).status_code == 200, url
+    response = client.get(f"{library.url}%00/")
+    assert response.status_code == 400
+    assert "This request could not be understood" in response.content.decode()
     # ...and the library takes a topic only as a slug, a year only in ASCII digits.
     for params in [{"topic": "<script>"}, {"year": "²⁰²⁴"}, {"year": "٢٠٢٤"}, {"topic": "x" * 500}]:
         assert client.get(library.url, params).status_code == 200, params

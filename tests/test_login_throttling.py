@@ -156,3 +156,9 @@ def test_login_throttling_reads_the_address_through_the_same_helper(client, edit
         )
     # The forged header did not spread the failures over three addresses.
     assert _login(client, "editor", "right-password", "10.0.3.1").status_code == 429
+
+
+def test_the_test_clients_login_still_works(client, editor):
+    # No request to throttle: axes steps aside, the password is still checked.
+    assert client.login(username="editor", password="right-password")
+    assert not client.login(username="editor", password="wrong")

@@ -166,7 +166,7 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 # Login throttling (django-axes, forum_site/throttling.py): the admin login and the page-password form stop
 # accepting guesses after AXES_FAILURE_LIMIT failures, per account and per address, for LOGIN_LOCKOUT_MINUTES.
-AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "django.contrib.auth.backends.ModelBackend"]
+AUTHENTICATION_BACKENDS = ["forum_site.throttling.AxesBackend", "django.contrib.auth.backends.ModelBackend"]
 AXES_FAILURE_LIMIT = env.int("LOGIN_FAILURE_LIMIT", default=5)
 AXES_COOLOFF_TIME = datetime.timedelta(minutes=env.int("LOGIN_LOCKOUT_MINUTES", default=15))
 AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
@@ -245,8 +245,10 @@ WAGTAILADMIN_BASE_URL = env.str("WAGTAILADMIN_BASE_URL", default="http://127.0.0
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "txt", "xlsx", "zip"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAIL_ALLOW_UNICODE_SLUGS = True
-# Nothing loads from an outside host, avatars included.
+# Nothing loads from an outside host, avatars and the admin's check for new Wagtail releases included (the
+# admin's Content-Security-Policy would block it anyway).
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
+WAGTAIL_ENABLE_UPDATE_CHECK = False
 
 # Search: every backend indexes and queries Arabic-normalised, stemmed text (search/normalise.py). The
 # embedded default is the database backend (SQLite FTS5, or PostgreSQL with its 'arabic' configuration);
