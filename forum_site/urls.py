@@ -7,10 +7,12 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from forum_site import health, routing
+from forum_site import health, routing, throttling
 from forum_site.pagecache import public_cache
 from forum_site.sitemaps import BilingualSitemap
 from publications import oai
+
+handler500 = "forum_site.errors.server_error"
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
@@ -32,6 +34,16 @@ urlpatterns += i18n_patterns(
     path("programs/", include("programs.urls")),
     path("search/", include("search.urls")),
     # Wagtail's URLs, with its page view behind our two-query router (forum_site/routing.py).
-    *[pattern for pattern in wagtail_urls.urlpatterns if pattern.name != "wagtail_serve"],
+    # Wagtail's page-password form, throttled by django-axes (forum_site/throttling.py).
+    path(
+        "_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/",
+        throttling.authenticate_with_password,
+        name="wagtailcore_authenticate_with_password",
+    ),
+    *[
+        pattern
+        for pattern in wagtail_urls.urlpatterns
+        if pattern.name not in ("wagtail_serve", "wagtailcore_authenticate_with_password")
+    ],
     re_path(wagtail_urls.serve_pattern, routing.serve, name="wagtail_serve"),
 )

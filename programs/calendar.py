@@ -69,13 +69,10 @@ def upcoming_events(locale, limit):
     return decorate(list(events[:limit]), now)
 
 
-def _month_range(value):
-    try:
-        year, month = (int(part) for part in value.split("-"))
-        start = datetime.datetime(year, month, 1, tzinfo=AMMAN)
-    except (TypeError, ValueError):
-        return None
-    end = datetime.datetime(year + (month == 12), month % 12 + 1, 1, tzinfo=AMMAN)
+def _month_range(month):
+    """The first instant of `month` (a datetime in it) and of the month after it, in Amman."""
+    start = datetime.datetime(month.year, month.month, 1, tzinfo=AMMAN)
+    end = datetime.datetime(month.year + (month.month == 12), month.month % 12 + 1, 1, tzinfo=AMMAN)
     return start, end
 
 
@@ -101,8 +98,11 @@ def calendar_context(page, request):
     topic = next((topic for topic in topics if topic.slug == chosen["topic"]), None)
     if topic is not None:
         events = events.filter(source_choice_q(EventPage.objects.filter(topics__translation_key=topic.translation_key)))
-    month_range = _month_range(chosen["month"]) if chosen["month"] else None
-    if month_range:
+    # Only a month the filter offers (one that has events): any other value, 9999-12 or 0-0, is ignored like an
+    # unknown topic, rather than parsed into a date no database column holds.
+    offered_months = {f"{month:%Y-%m}": month for month in months}
+    if chosen["month"] in offered_months:
+        month_range = _month_range(offered_months[chosen["month"]])
         events = events.filter(start_at__gte=month_range[0], start_at__lt=month_range[1])
     if chosen["mode"] in dict(modes):
         events = events.filter(delivery_mode=chosen["mode"])

@@ -2,9 +2,14 @@ import re
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from .countries import COUNTRY_CHOICES
+
+# The length of Registration.email's column (Django's EmailField default; its own module imports this one, so
+# a test holds the two equal).
+EMAIL_MAX_LENGTH = models.EmailField().max_length
 
 ARABIC_NAME = re.compile(r"^[\u0621-\u064A\u0660-\u0669\u0671-\u06D3\u06FA-\u06FF\s\-'.]+$")
 ARABIC_LETTER = re.compile(r"[\u0621-\u064A\u0671-\u06D3]")
@@ -25,7 +30,12 @@ class RegistrationForm(forms.Form):
         help_text=_("As it should appear on your certificate."),
         widget=forms.TextInput(attrs={"dir": "ltr", "lang": "en"}),
     )
-    email = forms.EmailField(label=_("Email"), widget=forms.EmailInput(attrs={"autocomplete": "email", "dir": "ltr"}))
+    # As long as the column that stores it (254): a longer address would pass the form and fail the database.
+    email = forms.EmailField(
+        label=_("Email"),
+        max_length=EMAIL_MAX_LENGTH,
+        widget=forms.EmailInput(attrs={"autocomplete": "email", "dir": "ltr"}),
+    )
     phone = forms.CharField(
         label=_("Phone"),
         max_length=30,

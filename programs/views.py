@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_http_methods
 from wagtail.models import Locale
 
+from forum_site.clients import client_ip
 from forum_site.localize import in_language, public_pages
 from forum_site.pagecache import public_cache
 
@@ -19,14 +20,11 @@ from .ical import event_calendar
 from .models import EventPage, ProgramPage, TrainingCalendarPage
 
 
-def _client_ip(request):
-    return request.META.get("REMOTE_ADDR", "")
-
-
 def is_rate_limited(request):
-    """A fixed window per IP address, counted in Django's cache (shared across processes with Redis)."""
+    """A fixed window per IP address (forum_site.clients: X-Forwarded-For only behind trusted proxies), counted in
+    Django's cache (shared across processes with Redis; per process while Redis is down)."""
     limit, window = settings.PROGRAMS_REGISTRATION_RATE_LIMIT
-    key = f"programs:registration-attempts:{_client_ip(request)}"
+    key = f"programs:registration-attempts:{client_ip(request)}"
     cache.add(key, 0, timeout=window)
     try:
         attempts = cache.incr(key)

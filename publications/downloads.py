@@ -16,6 +16,8 @@ from django.core.cache import cache
 from django.db import IntegrityError, transaction
 from django.db.models import F
 
+from forum_site.clients import client_ip
+
 from .models import EditionDownloads, PublicationEdition
 
 ROBOT = re.compile(
@@ -60,7 +62,7 @@ def _is_a_repeat(document, request):
         [
             settings.SECRET_KEY,
             datetime.date.today().isoformat(),
-            request.META.get("REMOTE_ADDR", ""),
+            client_ip(request),
             request.headers.get("User-Agent", ""),
             str(document.pk),
         ]

@@ -5,6 +5,7 @@ aggregate over the filtered result: type and year together, which also give the 
 topic, with its name in the current language), and the page of publications with its prefetches.
 """
 
+import re
 from collections import Counter
 from dataclasses import dataclass
 
@@ -26,6 +27,8 @@ from .models.publication import (
 )
 
 PAGE_SIZE = 12
+# A slug as Wagtail allows it (Unicode letters with WAGTAIL_ALLOW_UNICODE_SLUGS).
+SLUG = re.compile(r"[-\w]+")
 SORTS = {
     "newest": ("-publication_date", "title"),
     "title": ("title", "-publication_date"),
@@ -80,10 +83,12 @@ class PublicationListing:
         if name == "type":
             return value if value in PublicationType.values else ""
         if name == "year":
-            return value if value.isdigit() and len(value) == 4 else ""
+            # ASCII digits only: "²⁰²⁴" is digits to str.isdigit() and not a number to int().
+            return value if re.fullmatch(r"[0-9]{4}", value) else ""
         if name == "language":
             return value if value in dict(EDITION_LANGUAGES) else ""
-        return value
+        # A topic is named by its slug: anything else (a NUL byte, which PostgreSQL refuses) matches no topic.
+        return value if SLUG.fullmatch(value) else ""
 
     def _filtered(self):
         result = self.publications_shown

@@ -1,6 +1,7 @@
 """The site search: matching, filters with counts, snippets. The view parses input and renders; this decides."""
 
 import re
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -27,6 +28,7 @@ from search.synonyms import matched_synonym_stems
 from search.vocabulary import spelling_suggestion
 
 MAX_QUERY_LENGTH = 200
+MAX_QUERY_WORDS = 32
 RESULTS_PER_PAGE = 10
 # A search ranks, filters and counts at most this many matches, so a broad query's cost stops growing with the
 # corpus: ranking and counting every match put the search page at 258 ms (p50) on 100,000 pages on PostgreSQL,
@@ -175,9 +177,14 @@ class SearchOutcome:
 
 
 def clean_query(raw):
-    """The query as the visitor typed it, minus control characters, cut to a length any backend accepts."""
-    without_controls = re.sub(r"[\x00-\x1f\x7f]", " ", raw or "")
-    return " ".join(without_controls.split())[:MAX_QUERY_LENGTH]
+    """The query as the visitor typed it, minus control characters, cut to a length any backend accepts.
+
+    Cut after NFKC normalisation, which every backend applies (search/normalise.py): one character can expand
+    to many (ﷺ is 18 characters and four words), so a query cut before it could grow past any limit again.
+    """
+    without_controls = re.sub(r"[\x00-\x1f\x7f]", " ", unicodedata.normalize("NFKC", raw or ""))
+    words = " ".join(without_controls.split())[:MAX_QUERY_LENGTH].split(" ")
+    return " ".join(words[:MAX_QUERY_WORDS])
 
 
 def searchable(query):

@@ -1,5 +1,7 @@
 """Settings shared by every environment. The environment is read here and nowhere else."""
 
+import datetime
+from email.utils import parseaddr
 from pathlib import Path
 
 import environ
@@ -51,10 +53,14 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "axes",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Before the page cache, so that a stored page gets the current CSP and Permissions-Policy at every hit.
+    "forum_site.headers.SecurityHeadersMiddleware",
+    "forum_site.middleware.BadInputMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Early, so that a hit skips the rest; it stores a response with the headers the middleware below added.
     "forum_site.pagecache.PageCacheMiddleware",
@@ -67,6 +73,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as django-axes asks: turns a locked-out login into forum_site.throttling's page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "forum_site.urls"
@@ -92,13 +100,18 @@ TEMPLATES = [
 
 DATABASES = {"default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}")}
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=0)
+# A persistent connection the database dropped (a restart, a failover, an idle timeout) is found dead before a
+# request uses it, and replaced, instead of failing that request. psycopg's pool is not used: a gunicorn sync
+# worker serves one request at a time and keeps one connection, which is what a pool of one would do.
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # The cache holds the page cache, the rate limit's counters and cached lookups: with several app servers it
 # must be Redis (shared); sessions live in the database, so they are shared too.
 REDIS_URL = env.str("REDIS_URL", default="")
 if REDIS_URL:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
+    # Degrades instead of failing while Redis is unreachable (forum_site/cache.py).
+    CACHES = {"default": {"BACKEND": "forum_site.cache.ResilientRedisCache", "LOCATION": REDIS_URL}}
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "OPTIONS": {"MAX_ENTRIES": 5000}}}
 
@@ -130,10 +143,39 @@ if env.str("CLOUDFRONT_DISTRIBUTION_ID", default=""):
         "DISTRIBUTION_ID": env.str("CLOUDFRONT_DISTRIBUTION_ID"),
     }
 
+# Errors reach someone: mailed to ADMINS ("Name <address>, Name <address>"), and sent to Sentry when SENTRY_DSN
+# is set. The 500 page says the error was reported only when one of them is configured.
+ADMINS = [parseaddr(entry.strip()) for entry in env.str("ADMINS", default="").split(",") if entry.strip()]
+MANAGERS = ADMINS
+SENTRY_DSN = env.str("SENTRY_DSN", default="")
+if SENTRY_DSN:
+    import sentry_sdk
+
+    # No personal data is sent (registrants' names and emails stay here): send_default_pii is False.
+    sentry_sdk.init(
+        dsn=SENTRY_DSN,
+        environment=env.str("SENTRY_ENVIRONMENT", default="production"),
+        traces_sample_rate=env.float("SENTRY_TRACES_SAMPLE_RATE", default=0.0),
+        send_default_pii=False,
+    )
+
 EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
 vars().update(EMAIL_CONFIG)
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="المنتدى العربي للمدن الذكية <forum@example.org>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+
+# Login throttling (django-axes, forum_site/throttling.py): the admin login and the page-password form stop
+# accepting guesses after AXES_FAILURE_LIMIT failures, per account and per address, for LOGIN_LOCKOUT_MINUTES.
+AUTHENTICATION_BACKENDS = ["forum_site.throttling.AxesBackend", "django.contrib.auth.backends.ModelBackend"]
+AXES_FAILURE_LIMIT = env.int("LOGIN_FAILURE_LIMIT", default=5)
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=env.int("LOGIN_LOCKOUT_MINUTES", default=15))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "forum_site.clients.axes_client_ip"
+AXES_LOCKOUT_CALLABLE = "forum_site.throttling.lockout_response"
+AXES_USERNAME_FORM_FIELD = "username"
+# The log of every successful login would be personal data kept for nothing.
+AXES_DISABLE_ACCESS_LOG = True
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -189,6 +231,13 @@ if AWS_STORAGE_BUCKET_NAME:
     }
     WAGTAILDOCS_SERVE_METHOD = "serve_view"
 
+# Where images are loaded from besides this site, for the Content-Security-Policy (forum_site/headers.py): the
+# object storage's or its CDN's origin, e.g. https://media.example.org (AWS_S3_CUSTOM_DOMAIN gives it).
+CSP_MEDIA_ORIGIN = env.str(
+    "CSP_MEDIA_ORIGIN",
+    default=f"https://{env.str('AWS_S3_CUSTOM_DOMAIN')}" if env.str("AWS_S3_CUSTOM_DOMAIN", default="") else "",
+)
+
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 WAGTAIL_SITE_NAME = _("Arab Smart Cities Forum")
@@ -196,8 +245,10 @@ WAGTAILADMIN_BASE_URL = env.str("WAGTAILADMIN_BASE_URL", default="http://127.0.0
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "txt", "xlsx", "zip"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAIL_ALLOW_UNICODE_SLUGS = True
-# Nothing loads from an outside host, avatars included.
+# Nothing loads from an outside host, avatars and the admin's check for new Wagtail releases included (the
+# admin's Content-Security-Policy would block it anyway).
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
+WAGTAIL_ENABLE_UPDATE_CHECK = False
 
 # Search: every backend indexes and queries Arabic-normalised, stemmed text (search/normalise.py). The
 # embedded default is the database backend (SQLite FTS5, or PostgreSQL with its 'arabic' configuration);
@@ -222,6 +273,9 @@ PROGRAMS_REGISTRATION_RATE_LIMIT = (
     env.int("REGISTRATION_RATE_LIMIT", default=10),
     env.int("REGISTRATION_RATE_WINDOW_SECONDS", default=600),
 )
+# How many proxies (CDN, load balancer) stand in front of the app servers and append to X-Forwarded-For: the
+# visitor's address is that many entries from its right (forum_site/clients.py). 0: the header is ignored.
+TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
 PROGRAMS_CANCEL_LINK_MAX_AGE_DAYS = env.int("CANCEL_LINK_MAX_AGE_DAYS", default=365)
 PROGRAMS_PERSONAL_DATA_RETENTION_MONTHS = env.int("PERSONAL_DATA_RETENTION_MONTHS", default=12)
 # The public address put in links that leave the site (emails, calendar files); empty: the default Wagtail
