@@ -7,6 +7,7 @@ import django_filters
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
 from django.utils.functional import cached_property
@@ -21,7 +22,7 @@ from wagtail.admin.widgets.button import HeaderButton, ListingButton
 from wagtail.permission_policies import ModelPermissionPolicy
 
 from . import rules
-from .emails import retry_unsent_emails
+from .emails import send_again
 from .models import EventPage, Registration, RegistrationEmail
 
 
@@ -87,16 +88,23 @@ class RegistrationIndexView(IndexView):
     @cached_property
     def header_more_buttons(self):
         buttons = super().header_more_buttons
-        unsent = RegistrationEmail.objects.exclude(status=RegistrationEmail.Status.SENT).count()
-        if unsent and self.permission_policy.user_has_permission(self.request.user, "change"):
+        undelivered = undelivered_emails().count()
+        if undelivered:
             buttons.append(
                 HeaderButton(
-                    _("Retry unsent emails (%(count)s)") % {"count": unsent},
-                    url=reverse("programs_registration:retry_emails"),
-                    icon_name="mail",
+                    _("Emails not delivered (%(count)s)") % {"count": undelivered},
+                    url=reverse("programs_registration:undelivered_emails"),
+                    icon_name="warning",
                 )
             )
         return buttons
+
+
+def undelivered_emails():
+    """Emails the sender gave up on, and those waiting for another attempt after a failure."""
+    return RegistrationEmail.objects.filter(
+        Q(status=RegistrationEmail.Status.FAILED) | Q(status=RegistrationEmail.Status.PENDING, attempts__gt=0)
+    )
 
 
 class StatusActionView(WagtailAdminTemplateMixin, TemplateView):
@@ -142,27 +150,32 @@ class StatusActionView(WagtailAdminTemplateMixin, TemplateView):
         return redirect(reverse("programs_registration:index") + f"?event={registration.event_id}")
 
 
-def retry_emails_view(request):
-    if not registration_permission_policy.user_has_permission(request.user, "change"):
+def undelivered_emails_view(request):
+    if not registration_permission_policy.user_has_permission(request.user, "view"):
         raise PermissionDenied
     if request.method == "POST":
-        sent, failed = retry_unsent_emails()
-        summary = _("Emails sent: %(sent)s; still failing: %(failed)s.") % {"sent": sent, "failed": failed}
-        messages.info(request, summary)
-        return redirect("programs_registration:index")
-    return RetryEmailsView.as_view()(request)
+        if not registration_permission_policy.user_has_permission(request.user, "change"):
+            raise PermissionDenied
+        # Only put back in the outbox: the sender sends them, so this request never waits on the mail server.
+        count = send_again(RegistrationEmail.objects.all())
+        summary = _("%(count)s emails put back in the outbox: they are sent within a few minutes.")
+        messages.success(request, summary % {"count": count})
+        return redirect("programs_registration:undelivered_emails")
+    return UndeliveredEmailsView.as_view()(request)
 
 
-class RetryEmailsView(WagtailAdminTemplateMixin, TemplateView):
-    template_name = "programs/admin/retry_emails.html"
-    page_title = _("Retry unsent emails")
-    header_icon = "mail"
+class UndeliveredEmailsView(WagtailAdminTemplateMixin, TemplateView):
+    template_name = "programs/admin/undelivered_emails.html"
+    page_title = _("Emails not delivered")
+    header_icon = "warning"
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["unsent"] = RegistrationEmail.objects.exclude(status=RegistrationEmail.Status.SENT).select_related(
-            "registration"
+        context["emails"] = (
+            undelivered_emails().select_related("registration__event").order_by("-status", "-created_at")
         )
+        context["can_send_again"] = registration_permission_policy.user_has_permission(self.request.user, "change")
+        context["failed"] = RegistrationEmail.Status.FAILED
         return context
 
 
@@ -233,7 +246,7 @@ class RegistrationViewSet(ModelViewSet):
         return [
             *super().get_urlpatterns(),
             path("status/<int:pk>/<str:action>/", StatusActionView.as_view(), name="status_action"),
-            path("retry-emails/", retry_emails_view, name="retry_emails"),
+            path("emails/", undelivered_emails_view, name="undelivered_emails"),
         ]
 
 

@@ -36,17 +36,21 @@ def registration_from_cancel_token(token):
     return registration
 
 
-def status_token(registration, outcome):
-    return signing.dumps({"r": registration.pk, "o": outcome}, salt=STATUS_SALT, compress=True)
+def status_token(registration, outcome, email=None):
+    data = {"r": registration.pk, "o": outcome}
+    if email is not None:
+        data["m"] = email.pk
+    return signing.dumps(data, salt=STATUS_SALT, compress=True)
 
 
 def from_status_token(token):
-    """(registration, outcome) the link was made for; raises signing.BadSignature (or SignatureExpired)."""
+    """(registration, outcome, email or None) the link was made for; raises signing.BadSignature (or expired)."""
     data = signing.loads(token, salt=STATUS_SALT, max_age=timedelta(days=2))
     registration = Registration.objects.select_related("event").filter(pk=data.get("r")).first()
     if registration is None:
         raise signing.BadSignature("no such registration")
-    return registration, data.get("o")
+    email = registration.emails.filter(pk=data["m"]).first() if "m" in data else None
+    return registration, data.get("o"), email
 
 
 def cancel_url(registration):

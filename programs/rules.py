@@ -28,6 +28,7 @@ class Outcome:
 class RegistrationResult:
     registration: Registration
     outcome: str
+    email: RegistrationEmail | None = None
 
     @property
     def is_new(self):
@@ -97,10 +98,10 @@ def register(event, details, language, now=None):
             consented_at=timezone.now(),
         )
         if status == Registration.Status.CONFIRMED:
-            queue_email(registration, RegistrationEmail.Kind.CONFIRMATION)
-            return RegistrationResult(registration, Outcome.CONFIRMED)
-        queue_email(registration, RegistrationEmail.Kind.WAITLIST)
-        return RegistrationResult(registration, Outcome.WAITLISTED)
+            email = queue_email(registration, RegistrationEmail.Kind.CONFIRMATION)
+            return RegistrationResult(registration, Outcome.CONFIRMED, email)
+        email = queue_email(registration, RegistrationEmail.Kind.WAITLIST)
+        return RegistrationResult(registration, Outcome.WAITLISTED, email)
 
 
 def cancel_registration(registration):

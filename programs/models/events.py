@@ -309,7 +309,11 @@ class Registration(models.Model):
 
 
 class RegistrationEmail(models.Model):
-    """Every email owed to a registrant, kept so that a failed send is retried instead of lost."""
+    """Every email owed to a registrant: the outbox that the sender (`send_registration_emails`) works through.
+
+    A request only records the email; the sender claims it, sends it, and on failure tries again later, less
+    often each time, until it gives up and marks it failed for the coordinators to see.
+    """
 
     class Kind(models.TextChoices):
         CONFIRMATION = "confirmation", _("Confirmation")
@@ -318,9 +322,10 @@ class RegistrationEmail(models.Model):
         CANCELLATION = "cancellation", _("Cancellation receipt")
 
     class Status(models.TextChoices):
-        PENDING = "pending", _("Pending")
+        PENDING = "pending", _("Waiting to be sent")
+        SENDING = "sending", _("Being sent")
         SENT = "sent", _("Sent")
-        FAILED = "failed", _("Failed")
+        FAILED = "failed", _("Failed: no more attempts")
 
     registration = models.ForeignKey(
         Registration, verbose_name=_("registration"), on_delete=models.CASCADE, related_name="emails"
@@ -330,12 +335,25 @@ class RegistrationEmail(models.Model):
     attempts = models.PositiveIntegerField(_("attempts"), default=0)
     last_error = models.TextField(_("last error"), blank=True)
     created_at = models.DateTimeField(_("created at"), default=timezone.now)
+    next_attempt_at = models.DateTimeField(_("next attempt at"), null=True, blank=True, default=timezone.now)
+    # A sender holds the email until then; past it, the sender is taken to have died and the email is owed again.
+    claimed_until = models.DateTimeField(_("claimed until"), null=True, blank=True)
     sent_at = models.DateTimeField(_("sent at"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("registration email")
         verbose_name_plural = _("registration emails")
         ordering = ["created_at", "pk"]
+        indexes = [models.Index(fields=["status", "next_attempt_at"], name="programs_email_due")]
 
     def __str__(self):
         return f"{self.get_kind_display()}: {self.registration}"
+
+    @property
+    def delivery(self):
+        """What the registrant is told: 'sent', 'on_its_way', 'retrying' (a try failed) or 'failed'."""
+        if self.status == self.Status.SENT:
+            return "sent"
+        if self.status == self.Status.FAILED:
+            return "failed"
+        return "retrying" if self.last_error else "on_its_way"
