@@ -63,6 +63,17 @@ class RegistrationFilterSet(WagtailFilterSet):
         fields = ["event", "status", "country", "organisation", "attended"]
 
 
+# OWASP's rule against CSV injection: a spreadsheet takes a cell starting with one of these for a formula.
+FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise_formula(value):
+    """A text cell a spreadsheet would run as a formula, made plain text by a leading apostrophe (OWASP)."""
+    if isinstance(value, str) and value.startswith(FORMULA_TRIGGERS):
+        return "'" + value
+    return value
+
+
 class RegistrationIndexView(IndexView):
     def get_base_queryset(self):
         return super().get_base_queryset().select_related("event")
@@ -71,6 +82,16 @@ class RegistrationIndexView(IndexView):
         # A byte order mark, so that Excel opens the UTF-8 file as UTF-8 and shows Arabic names.
         yield "\ufeff"
         yield from super().stream_csv(queryset)
+
+    def write_csv_row(self, writer, row_dict):
+        # Every cell, whatever its field: a course's title or a registrant's city is typed by someone else.
+        # XLSX needs none of this: Wagtail writes text cells as text, never as formulas, and keeps other types.
+        return writer.writerow(
+            {
+                field: neutralise_formula(self.preprocess_field_value(field, value, self.FORMAT_CSV))
+                for field, value in row_dict.items()
+            }
+        )
 
     def get_list_more_buttons(self, instance):
         buttons = super().get_list_more_buttons(instance)
