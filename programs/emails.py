@@ -43,7 +43,12 @@ def build_message(email):
         subject = render_to_string(f"programs/emails/{email.kind}_subject.txt", context).strip()
         body = render_to_string(f"programs/emails/{email.kind}.txt", context)
         message = EmailMessage(subject=subject, body=body, to=[registration.email])
-        if email.kind in (RegistrationEmail.Kind.CONFIRMATION, RegistrationEmail.Kind.PROMOTION):
+        seat_email = email.kind in (RegistrationEmail.Kind.CONFIRMATION, RegistrationEmail.Kind.PROMOTION)
+        notice_of_seat = (
+            email.kind == RegistrationEmail.Kind.ALREADY_REGISTERED
+            and registration.status == registration.Status.CONFIRMED
+        )
+        if seat_email or notice_of_seat:
             message.attach("event.ics", event_calendar([event], name=event.title), "text/calendar")
     return message
 

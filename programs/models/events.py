@@ -320,6 +320,7 @@ class RegistrationEmail(models.Model):
         WAITLIST = "waitlist", _("Waitlist notice")
         PROMOTION = "promotion", _("Promotion from the waitlist")
         CANCELLATION = "cancellation", _("Cancellation receipt")
+        ALREADY_REGISTERED = "already_registered", _("Already registered: status and link")
 
     class Status(models.TextChoices):
         PENDING = "pending", _("Waiting to be sent")
@@ -330,7 +331,7 @@ class RegistrationEmail(models.Model):
     registration = models.ForeignKey(
         Registration, verbose_name=_("registration"), on_delete=models.CASCADE, related_name="emails"
     )
-    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    kind = models.CharField(_("kind"), max_length=30, choices=Kind.choices)
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.PENDING)
     attempts = models.PositiveIntegerField(_("attempts"), default=0)
     last_error = models.TextField(_("last error"), blank=True)

@@ -55,15 +55,41 @@ def test_english_page_shares_the_arabic_page_seats(programs_tree):
     assert result.registration.event_id == course.pk
 
 
-def test_same_email_twice_says_already_registered_and_sends_nothing_twice(course):
-    rules.register(course, registrant(), "ar")
+def test_same_email_twice_registers_once_and_tells_the_owner_their_status(course):
+    first = rules.register(course, registrant(), "ar").registration
     send_due_emails()
     again = rules.register(course, registrant(email="  LAYLA@example.org "), "ar")
     send_due_emails()
 
     assert again.outcome == rules.Outcome.ALREADY_CONFIRMED
     assert Registration.objects.filter(event=course).count() == 1
-    assert len(mail.outbox) == 1
+    confirmation, notice = mail.outbox
+    assert notice.to == ["layla@example.org"]
+    assert notice.subject == f"تسجيلك: {course.title}"
+    assert "مقعدك مؤكَّد" in notice.body
+    assert links.cancel_token(first) in notice.body
+    assert notice.attachments[0][0] == "event.ics"
+
+
+def test_repeated_sendings_of_a_registered_address_send_its_owner_one_notice(course):
+    rules.register(course, registrant(), "ar")
+    for _sending in range(5):
+        rules.register(course, registrant(), "ar")
+
+    assert send_due_emails().sent == 2
+    assert len(mail.outbox) == 2
+
+
+def test_owner_on_the_waitlist_is_told_their_place(programs_tree):
+    course = make_event(programs_tree.program, capacity=0)
+    rules.register(course, registrant(email="first@example.org"), "ar")
+    rules.register(course, registrant(), "en")
+    rules.register(course, registrant(), "ar")
+    send_due_emails()
+
+    notice = mail.outbox[-1]
+    assert notice.subject.startswith("Your registration:")  # in the language they registered in
+    assert "on the waitlist, in place 2" in notice.body
 
 
 def test_same_email_on_waitlist_says_already_waitlisted(programs_tree):
