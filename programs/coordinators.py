@@ -3,6 +3,8 @@
 Only users with the registration permissions (the "Training coordinators" group) see personal data here.
 """
 
+from datetime import datetime
+
 import django_filters
 from django.conf import settings
 from django.contrib import messages
@@ -10,13 +12,17 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
+from django.utils import timezone
 from django.utils.functional import cached_property
+from django.utils.translation import get_language_bidi
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
+from openpyxl import Workbook
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import BooleanColumn, Column, DateColumn
 from wagtail.admin.views.generic import IndexView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+from wagtail.admin.views.mixins import ExcelDateFormatter
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets.button import HeaderButton, ListingButton
 from wagtail.permission_policies import ModelPermissionPolicy
@@ -82,6 +88,37 @@ class RegistrationIndexView(IndexView):
         # A byte order mark, so that Excel opens the UTF-8 file as UTF-8 and shows Arabic names.
         yield "\ufeff"
         yield from super().stream_csv(queryset)
+
+    def preprocess_field_value(self, field, value, export_format):
+        # Times in Amman's time zone (the forum's, and the courses'), booleans in the coordinator's language.
+        if isinstance(value, datetime):
+            local = timezone.localtime(value)
+            return local.replace(tzinfo=None) if export_format == self.FORMAT_XLSX else local.strftime("%Y-%m-%d %H:%M")
+        if isinstance(value, bool) and export_format == self.FORMAT_CSV:
+            return str(_("Yes") if value else _("No"))
+        return super().preprocess_field_value(field, value, export_format)
+
+    def generate_xlsx_row(self, worksheet, row_dict, date_format=None):
+        # A boolean is written as 1 or 0 shown as "Yes" or "No" in the coordinator's language: it stays a
+        # number that sums and filters, where a TRUE/FALSE cell would read in the spreadsheet program's language.
+        yes, no = str(_("Yes")), str(_("No"))
+        cells = super().generate_xlsx_row(worksheet, row_dict, date_format=date_format)
+        for cell, value in zip(cells, row_dict.values(), strict=True):
+            if isinstance(value, bool):
+                cell.value = int(value)
+                cell.number_format = f'"{yes}";"{yes}";"{no}"'
+            yield cell
+
+    def write_xlsx(self, queryset, output):
+        # Wagtail's, with the sheet right to left when the coordinator works in Arabic.
+        workbook = Workbook(write_only=True, iso_dates=True)
+        worksheet = workbook.create_sheet(title=str(_("Registrations"))[:31])
+        worksheet.sheet_view.rightToLeft = get_language_bidi()
+        worksheet.append(self.get_heading(queryset, field) for field in self.list_export)
+        date_format = ExcelDateFormatter().get()
+        for item in queryset:
+            worksheet.append(self.generate_xlsx_row(worksheet, self.to_row_dict(item), date_format=date_format))
+        workbook.save(output)
 
     def write_csv_row(self, writer, row_dict):
         # Every cell, whatever its field: a course's title or a registrant's city is typed by someone else.
@@ -234,7 +271,7 @@ class RegistrationViewSet(ModelViewSet):
         "city",
         "organisation",
         "job_title",
-        "language",
+        "get_language_display",
         "attended",
         "created_at",
     ]
@@ -242,6 +279,8 @@ class RegistrationViewSet(ModelViewSet):
         "event": _("course or workshop"),
         "get_status_display": _("status"),
         "get_country_display": _("country"),
+        "get_language_display": _("language"),
+        "created_at": _("registered at (Amman time)"),
     }
     export_filename = "registrations"
     inspect_view_fields = [
