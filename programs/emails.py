@@ -35,6 +35,7 @@ def build_message(email):
         event = in_language(registration.event, registration.language).specific
         context = {
             "registration": registration,
+            "name": registration.name_in(registration.language),
             "event": event,
             "event_url": absolute_url(event.url),
             "cancel_url": cancel_url(registration) if registration.is_active else "",

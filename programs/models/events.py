@@ -298,6 +298,10 @@ class Registration(models.Model):
     def is_active(self):
         return self.status != self.Status.CANCELLED
 
+    def name_in(self, language):
+        """The name in the script of `language`: Arabic letters for Arabic, Latin letters otherwise."""
+        return self.name_arabic if language == "ar" else self.name_latin
+
     def waitlist_position(self):
         """1 for the first in the queue; None when not on the waitlist."""
         if self.status != self.Status.WAITLISTED:

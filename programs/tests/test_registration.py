@@ -1,5 +1,6 @@
 """The registration rules: capacity, waitlist, promotion, one registration per email, window, emails."""
 
+import re
 from datetime import timedelta
 
 import pytest
@@ -90,6 +91,23 @@ def test_owner_on_the_waitlist_is_told_their_place(programs_tree):
     notice = mail.outbox[-1]
     assert notice.subject.startswith("Your registration:")  # in the language they registered in
     assert "on the waitlist, in place 2" in notice.body
+
+
+@pytest.mark.parametrize("kind", ["confirmation", "waitlist", "promotion", "cancellation", "already_registered"])
+def test_every_arabic_email_greets_without_a_gender_and_every_email_speaks_its_registrants_language(course, kind):
+    for language, email in (("ar", "layla@example.org"), ("en", "sami@example.org")):
+        registration = rules.register(course, registrant(email=email), language).registration
+        registration.emails.all().delete()
+        RegistrationEmail.objects.create(registration=registration, kind=kind)
+    send_due_emails()
+
+    arabic, english = sorted(mail.outbox, key=lambda message: message.to[0])
+    assert arabic.body.startswith("مرحبًا ليلى أحمد،")
+    for masculine in ("عزيزنا", "عزيزي", "فتجاهل", "فابحث"):
+        assert masculine not in arabic.body
+    assert english.body.startswith("Dear Layla Ahmad,")
+    assert not re.search(r"[\u0600-\u06FF]", english.subject)
+    assert "Arab Smart Cities Forum" in english.body and "/en/" in english.body
 
 
 def test_same_email_on_waitlist_says_already_waitlisted(programs_tree):
@@ -187,7 +205,7 @@ def test_confirmation_email_is_in_arabic_with_ics_and_cancel_link(course):
 
     (message,) = mail.outbox
     assert message.subject == f"تأكيد التسجيل: {course.title}"
-    assert "ليلى أحمد" in message.body
+    assert message.body.startswith("مرحبًا ليلى أحمد،")
     filename, content, mimetype = message.attachments[0]
     assert (filename, mimetype) == ("event.ics", "text/calendar")
     assert "BEGIN:VEVENT" in content
@@ -201,6 +219,7 @@ def test_email_in_english_for_who_registered_in_english(course):
 
     (message,) = mail.outbox
     assert message.subject == f"Registration confirmed: {english.title}"
+    assert message.body.startswith("Dear Layla Ahmad,")  # the name in the email's script too
     assert "/en/programs/cancel/" in message.body
 
 
