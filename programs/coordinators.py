@@ -266,7 +266,7 @@ class RegistrationViewSet(ModelViewSet):
         "name_arabic",
         "name_latin",
         "email",
-        "phone",
+        "get_phone_display",
         "get_country_display",
         "city",
         "organisation",
@@ -280,6 +280,7 @@ class RegistrationViewSet(ModelViewSet):
         "get_status_display": _("status"),
         "get_country_display": _("country"),
         "get_language_display": _("language"),
+        "get_phone_display": _("phone"),
         "created_at": _("registered at (Amman time)"),
     }
     export_filename = "registrations"

@@ -19,6 +19,7 @@ from ..blocks import EventBodyBlock
 from ..countries import COUNTRY_CHOICES
 from ..forms import RegistrationForm
 from ..panels import SeatsPanel
+from ..phones import international_form, national_form
 from ..seats import seat_status
 from .snippets import Trainer, Venue
 
@@ -297,6 +298,12 @@ class Registration(models.Model):
     @property
     def is_active(self):
         return self.status != self.Status.CANCELLED
+
+    def get_phone_display(self):
+        """The number as dialled in its country, then with its country code: "079 123 4567 (+962 79 123 4567)"."""
+        if not self.phone:
+            return ""
+        return f"{national_form(self.phone)} ({international_form(self.phone)})"
 
     def name_in(self, language):
         """The name in the script of `language`: Arabic letters for Arabic, Latin letters otherwise."""
