@@ -3,6 +3,9 @@ PYTHON ?= python3.11
 VENV := .venv
 BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
+# Where `make run` serves; every link in the emails it sends (SITE_URL) points there.
+RUN_ADDRESS ?= 127.0.0.1:8000
+RUN_URL := http://$(RUN_ADDRESS)
 # Apps that keep their own Arabic catalogue in <app>/locale/.
 # Two workers use both cores of a developer or CI machine: the suite takes about half as long.
 TEST_WORKERS ?= 2
@@ -29,13 +32,15 @@ install: $(VENV)/.installed  ## Create the virtual environment and install the s
 
 install-test: $(VENV)/.installed-test  ## Install what the tests need too
 
-run: install  ## Set up the embedded database with demo content and serve on 127.0.0.1:8000
+run: install  ## Set up the embedded database with demo content and serve on 127.0.0.1:8000 with the email sender
 	$(MANAGE) migrate --no-input
 	$(MANAGE) compile_translations
 	$(MANAGE) collectstatic --no-input --verbosity 0
 	$(MANAGE) load_demo_content
 	$(MANAGE) create_demo_admin
-	$(MANAGE) runserver 127.0.0.1:8000
+	@# The email sender runs beside the server (in production: cron or a service), and stops with it.
+	SITE_URL=$(RUN_URL) $(MANAGE) send_registration_emails --watch & sender=$$!; trap 'kill $$sender' EXIT INT TERM; \
+		SITE_URL=$(RUN_URL) $(MANAGE) runserver $(RUN_ADDRESS)
 
 test: install-test  ## Run the whole suite (SQLite, or PostgreSQL when DATABASE_URL is set)
 	$(MANAGE) compile_translations --verbosity 0

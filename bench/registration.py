@@ -1,23 +1,33 @@
-"""Registration under concurrent submissions: throughput and latency (p50/p99) on PostgreSQL.
+"""Registration under concurrent submissions: throughput and latency (p50/p99) on PostgreSQL, then the rush.
 
-Each worker thread posts the registration form through Django's full request stack (URL routing, Wagtail
-page serving, form validation, the locked capacity check, the email sent after commit) with its own
-database connection, against a course of limited capacity, then the script checks that no seat was
-overbooked. It runs in a throwaway test database on a PostgreSQL server at 127.0.0.1 and stops after
---max-seconds whatever happens.
+Part one: each worker thread posts the registration form through Django's full request stack (URL routing,
+Wagtail page serving, form validation, the locked capacity check, the email recorded in the outbox) with its
+own database connection, against a course of limited capacity, then the script checks that no seat was
+overbooked.
+
+Part two, the rush: gunicorn with production settings serves the same database, and --rush submitters (200)
+post the form at the same moment over HTTP to a course of --rush-seats seats (10), each with a distinct
+email; then as many post one and the same email to a second course. It prints confirmed, waitlisted, errors,
+duplicates and lost; the goal is exactly 10 / 190 / 0 / 0 / 0, and one registration for the repeated email.
+
+It runs in a throwaway test database on a PostgreSQL server at 127.0.0.1; each part stops after --max-seconds
+whatever happens.
 
     DATABASE_URL=postgres://root@127.0.0.1:5432/forum_programs python bench/registration.py
 """
 
 import argparse
+import http.client
 import os
 import statistics
 import sys
 import threading
 import time
 from pathlib import Path
+from urllib.parse import quote, urlencode, urlsplit
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.append(str(Path(__file__).resolve().parent))  # bench/server.py, after the apps (bench/search.py)
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "forum_site.settings.test")
 
 import django  # noqa: E402
@@ -38,18 +48,18 @@ def parse_args():
     parser.add_argument("--submissions", type=int, default=400, help="registrations to submit in all")
     parser.add_argument("--capacity", type=int, default=50, help="seats of the course")
     parser.add_argument("--max-seconds", type=float, default=60, help="stop submitting after this long")
+    parser.add_argument("--rush", type=int, default=200, help="submitters at once through gunicorn (0: skip)")
+    parser.add_argument("--rush-seats", type=int, default=10, help="seats of the rushed course")
+    parser.add_argument("--rush-workers", type=int, default=4, help="gunicorn workers for the rush")
     return parser.parse_args()
 
 
-def build_course(capacity):
-    from datetime import timedelta
-
-    from django.utils import timezone
+def build_program():
     from wagtail.models import Locale, Page
 
     from demo import home as demo_content
     from home.models import HomePage
-    from programs.models import ProgramIndexPage, ProgramPage, TrainingCoursePage
+    from programs.models import ProgramIndexPage, ProgramPage
 
     if Page.get_first_root_node() is None:
         locale, _created = Locale.objects.get_or_create(language_code="ar")
@@ -57,11 +67,21 @@ def build_course(capacity):
     demo_content.load()
     home = HomePage.objects.get(locale__language_code="ar")
     index = home.add_child(instance=ProgramIndexPage(title="البرامج", slug="البرامج"))
-    program = index.add_child(instance=ProgramPage(title="التحول الرقمي", slug="التحول-الرقمي"))
+    return index.add_child(instance=ProgramPage(title="التحول الرقمي", slug="التحول-الرقمي"))
+
+
+def build_course(program, capacity, number=1):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from programs.models import TrainingCoursePage
+
+    program = type(program).objects.get(pk=program.pk)  # its tree fields as they are now, after other children
     now = timezone.now()
     course = TrainingCoursePage(
-        title="دورة قياس الأداء",
-        slug="دورة-قياس-الأداء",
+        title=f"دورة قياس الأداء {number}",
+        slug=f"دورة-قياس-الأداء-{number}",
         start_at=now + timedelta(days=30),
         end_at=now + timedelta(days=31),
         delivery_mode=TrainingCoursePage.DeliveryMode.ONLINE,
@@ -71,6 +91,21 @@ def build_course(capacity):
     program.add_child(instance=course)
     course.save_revision().publish()
     return course
+
+
+def form_data(email):
+    return {
+        "name_arabic": "موظف بلدية",
+        "name_latin": "Municipal Employee",
+        "email": email,
+        "phone": "+962791234567",
+        "country": "JO",
+        "city": "عمّان",
+        "organisation": "أمانة عمان الكبرى",
+        "job_title": "مهندس",
+        "consent": "on",
+        "website": "",
+    }
 
 
 def submit_all(course_url, args):
@@ -87,18 +122,7 @@ def submit_all(course_url, args):
         client = Client(REMOTE_ADDR=f"127.0.0.{worker_number + 2}")
         try:
             while time.monotonic() < deadline and (number := next_number()) is not None:
-                data = {
-                    "name_arabic": "موظف بلدية",
-                    "name_latin": "Municipal Employee",
-                    "email": f"person{number}@example.org",
-                    "phone": "+962791234567",
-                    "country": "JO",
-                    "city": "عمّان",
-                    "organisation": "أمانة عمان الكبرى",
-                    "job_title": "مهندس",
-                    "consent": "on",
-                    "website": "",
-                }
+                data = form_data(f"person{number}@example.org")
                 started = time.perf_counter()
                 try:
                     response = client.post(course_url, data)
@@ -126,6 +150,122 @@ def percentile(values, fraction):
     return ordered[min(len(ordered) - 1, round(fraction * (len(ordered) - 1)))]
 
 
+def rush(base, path, emails, max_seconds):
+    """Every submitter posts the form at the same moment over HTTP; returns {email: status or error}."""
+    host, port = urlsplit(base).hostname, urlsplit(base).port
+    barrier = threading.Barrier(len(emails))
+    answers = {}
+
+    def submit(index, email):
+        body = urlencode(form_data(email)).encode()
+        headers = {
+            "Content-Type": "application/x-www-form-urlencoded",
+            "Origin": base,
+            # Each submitter its own address (gunicorn believes X-Forwarded-For from 127.0.0.1), should the
+            # site count them per client; the limit is raised anyway, as the rush measures registration.
+            "X-Forwarded-For": f"10.0.{index // 250}.{index % 250 + 1}",
+        }
+        answer = None
+        try:
+            barrier.wait(timeout=max_seconds)
+            connection = http.client.HTTPConnection(host, port, timeout=max_seconds)
+            connection.request("POST", quote(path, safe="/%"), body=body, headers=headers)  # Wagtail's url is quoted
+            response = connection.getresponse()
+            response.read()
+            location = response.getheader("Location") or ""
+            ok = response.status == 302 and "/programs/registration/" in location
+            answer = response.status if not ok else "registered"
+            connection.close()
+        except Exception as error:  # counted as an error in the summary
+            answer = repr(error)
+        answers[(index, email)] = answer
+
+    threads = [threading.Thread(target=submit, args=pair) for pair in enumerate(emails)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=max_seconds + 30)
+    return answers
+
+
+def tally(course, answers, submitted):
+    from django.db.models import Count
+
+    from programs.models import Registration
+
+    active = Registration.objects.filter(event=course).exclude(status=Registration.Status.CANCELLED)
+    registered = {email for (_index, email), answer in answers.items() if answer == "registered"}
+    extra_rows = active.values("email").annotate(rows=Count("pk")).filter(rows__gt=1)
+    return {
+        "confirmed": active.filter(status=Registration.Status.CONFIRMED).count(),
+        "waitlisted": active.filter(status=Registration.Status.WAITLISTED).count(),
+        # Anything but the redirect to the "received" page, and submitters that got no answer at all.
+        "errors": submitted - sum(1 for answer in answers.values() if answer == "registered"),
+        "duplicates": sum(row["rows"] - 1 for row in extra_rows),
+        "lost": len(registered - set(active.values_list("email", flat=True))),
+    }
+
+
+def run_rush(args, program):
+    """Part two: gunicorn with production settings over this test database, rushed by --rush submitters."""
+    from server import Site
+
+    from programs.models import RegistrationEmail
+
+    database = settings.DATABASES["default"]
+    site = Site()
+    site.env.update(
+        DATABASE_URL=(
+            f"postgres://{quote(database['USER'] or '')}:{quote(database['PASSWORD'] or '')}@"
+            f"{database['HOST']}:{database['PORT'] or 5432}/{database['NAME']}"
+        ),
+        REGISTRATION_RATE_LIMIT=str(10**9),
+        EMAIL_URL="consolemail://",
+    )
+    try:
+        site.manage("compile_translations", "--verbosity", "0")
+        site.manage("collectstatic", "--no-input", "--verbosity", "0")
+        distinct_course = build_course(program, args.rush_seats, number=2)
+        repeated_course = build_course(program, args.rush_seats, number=3)
+        connections.close_all()
+        base = site.start(workers=args.rush_workers)
+        started = time.perf_counter()
+        distinct = rush(base, distinct_course.url, [f"rush{n}@example.org" for n in range(args.rush)], args.max_seconds)
+        distinct_seconds = time.perf_counter() - started
+        started = time.perf_counter()
+        repeated = rush(base, repeated_course.url, ["same.person@example.org"] * args.rush, args.max_seconds)
+        repeated_seconds = time.perf_counter() - started
+    finally:
+        site.close()
+
+    one = tally(distinct_course, distinct, args.rush)
+    same = tally(repeated_course, repeated, args.rush)
+    owed = RegistrationEmail.objects.filter(registration__event=distinct_course).count()
+    notices = RegistrationEmail.objects.filter(
+        registration__event=repeated_course, kind=RegistrationEmail.Kind.ALREADY_REGISTERED
+    ).count()
+    print(
+        f"rush through gunicorn ({args.rush_workers} workers, production settings): {args.rush} submitters at "
+        f"once, {args.rush_seats} seats"
+    )
+    print(
+        f"  distinct emails ({distinct_seconds:.1f} s): confirmed {one['confirmed']}, waitlisted {one['waitlisted']}, "
+        f"errors {one['errors']}, duplicates {one['duplicates']}, lost {one['lost']}; {owed} emails in the outbox"
+    )
+    print(
+        f"  one email repeated ({repeated_seconds:.1f} s): registrations {same['confirmed'] + same['waitlisted']} "
+        f"(confirmed {same['confirmed']}), errors {same['errors']}, duplicates {same['duplicates']}, "
+        f"lost {same['lost']}; {notices} notice to the address's owner"
+    )
+    goal = {"confirmed": args.rush_seats, "waitlisted": args.rush - args.rush_seats, "errors": 0, "duplicates": 0}
+    met = all(one[key] == value for key, value in goal.items()) and one["lost"] == 0
+    met = met and same["confirmed"] == 1 and same["waitlisted"] == 0 and same["errors"] == 0
+    if not met:
+        failures = [answer for answer in [*distinct.values(), *repeated.values()] if answer != "registered"]
+        print("FAILED: the goal is " + " / ".join(str(value) for value in goal.values()) + " / 0; " + str(failures[:5]))
+    return met
+
+
 def main():
     args = parse_args()
     database = settings.DATABASES["default"]
@@ -140,17 +280,16 @@ def main():
     setup_test_environment()
     old_name = connection.creation.create_test_db(verbosity=0, autoclobber=True)
     try:
-        from django.core import mail
+        from programs.models import Registration, RegistrationEmail
 
-        from programs.models import Registration
-
-        course = build_course(args.capacity)
+        program = build_program()
+        course = build_course(program, args.capacity)
         connections.close_all()
         elapsed, latencies, statuses, errors = submit_all(course.url, args)
 
         confirmed = Registration.objects.filter(event=course, status=Registration.Status.CONFIRMED).count()
         waitlisted = Registration.objects.filter(event=course, status=Registration.Status.WAITLISTED).count()
-        emails = len({message.to[0] for message in mail.outbox})
+        owed = RegistrationEmail.objects.filter(registration__event=course).count()
         print(
             f"PostgreSQL {connection.pg_version // 10000}, {args.workers} concurrent submitters, "
             f"capacity {args.capacity}"
@@ -164,10 +303,12 @@ def main():
                 f"mean {statistics.fmean(latencies) * 1000:.0f} ms, max {max(latencies) * 1000:.0f} ms"
             )
         print(f"HTTP statuses: {dict(sorted((code, statuses.count(code)) for code in set(statuses)))}")
-        print(f"result:       {confirmed} confirmed, {waitlisted} waitlisted, {emails} registrants emailed")
+        print(f"result:       {confirmed} confirmed, {waitlisted} waitlisted, {owed} emails in the outbox")
         overbooked = confirmed > args.capacity
         if overbooked or errors:
             print("FAILED: " + ("overbooked; " if overbooked else "") + "; ".join(errors[:5]))
+            return 1
+        if args.rush and not run_rush(args, program):
             return 1
         return 0
     finally:

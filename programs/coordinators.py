@@ -3,25 +3,32 @@
 Only users with the registration permissions (the "Training coordinators" group) see personal data here.
 """
 
+from datetime import datetime
+
 import django_filters
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
+from django.utils import timezone
 from django.utils.functional import cached_property
+from django.utils.translation import get_language_bidi
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
+from openpyxl import Workbook
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import BooleanColumn, Column, DateColumn
 from wagtail.admin.views.generic import IndexView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+from wagtail.admin.views.mixins import ExcelDateFormatter
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets.button import HeaderButton, ListingButton
 from wagtail.permission_policies import ModelPermissionPolicy
 
 from . import rules
-from .emails import retry_unsent_emails
+from .emails import send_again
 from .models import EventPage, Registration, RegistrationEmail
 
 
@@ -62,6 +69,17 @@ class RegistrationFilterSet(WagtailFilterSet):
         fields = ["event", "status", "country", "organisation", "attended"]
 
 
+# OWASP's rule against CSV injection: a spreadsheet takes a cell starting with one of these for a formula.
+FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise_formula(value):
+    """A text cell a spreadsheet would run as a formula, made plain text by a leading apostrophe (OWASP)."""
+    if isinstance(value, str) and value.startswith(FORMULA_TRIGGERS):
+        return "'" + value
+    return value
+
+
 class RegistrationIndexView(IndexView):
     def get_base_queryset(self):
         return super().get_base_queryset().select_related("event")
@@ -70,6 +88,47 @@ class RegistrationIndexView(IndexView):
         # A byte order mark, so that Excel opens the UTF-8 file as UTF-8 and shows Arabic names.
         yield "\ufeff"
         yield from super().stream_csv(queryset)
+
+    def preprocess_field_value(self, field, value, export_format):
+        # Times in Amman's time zone (the forum's, and the courses'), booleans in the coordinator's language.
+        if isinstance(value, datetime):
+            local = timezone.localtime(value)
+            return local.replace(tzinfo=None) if export_format == self.FORMAT_XLSX else local.strftime("%Y-%m-%d %H:%M")
+        if isinstance(value, bool) and export_format == self.FORMAT_CSV:
+            return str(_("Yes") if value else _("No"))
+        return super().preprocess_field_value(field, value, export_format)
+
+    def generate_xlsx_row(self, worksheet, row_dict, date_format=None):
+        # A boolean is written as 1 or 0 shown as "Yes" or "No" in the coordinator's language: it stays a
+        # number that sums and filters, where a TRUE/FALSE cell would read in the spreadsheet program's language.
+        yes, no = str(_("Yes")), str(_("No"))
+        cells = super().generate_xlsx_row(worksheet, row_dict, date_format=date_format)
+        for cell, value in zip(cells, row_dict.values(), strict=True):
+            if isinstance(value, bool):
+                cell.value = int(value)
+                cell.number_format = f'"{yes}";"{yes}";"{no}"'
+            yield cell
+
+    def write_xlsx(self, queryset, output):
+        # Wagtail's, with the sheet right to left when the coordinator works in Arabic.
+        workbook = Workbook(write_only=True, iso_dates=True)
+        worksheet = workbook.create_sheet(title=str(_("Registrations"))[:31])
+        worksheet.sheet_view.rightToLeft = get_language_bidi()
+        worksheet.append(self.get_heading(queryset, field) for field in self.list_export)
+        date_format = ExcelDateFormatter().get()
+        for item in queryset:
+            worksheet.append(self.generate_xlsx_row(worksheet, self.to_row_dict(item), date_format=date_format))
+        workbook.save(output)
+
+    def write_csv_row(self, writer, row_dict):
+        # Every cell, whatever its field: a course's title or a registrant's city is typed by someone else.
+        # XLSX needs none of this: Wagtail writes text cells as text, never as formulas, and keeps other types.
+        return writer.writerow(
+            {
+                field: neutralise_formula(self.preprocess_field_value(field, value, self.FORMAT_CSV))
+                for field, value in row_dict.items()
+            }
+        )
 
     def get_list_more_buttons(self, instance):
         buttons = super().get_list_more_buttons(instance)
@@ -87,16 +146,23 @@ class RegistrationIndexView(IndexView):
     @cached_property
     def header_more_buttons(self):
         buttons = super().header_more_buttons
-        unsent = RegistrationEmail.objects.exclude(status=RegistrationEmail.Status.SENT).count()
-        if unsent and self.permission_policy.user_has_permission(self.request.user, "change"):
+        undelivered = undelivered_emails().count()
+        if undelivered:
             buttons.append(
                 HeaderButton(
-                    _("Retry unsent emails (%(count)s)") % {"count": unsent},
-                    url=reverse("programs_registration:retry_emails"),
-                    icon_name="mail",
+                    _("Emails not delivered (%(count)s)") % {"count": undelivered},
+                    url=reverse("programs_registration:undelivered_emails"),
+                    icon_name="warning",
                 )
             )
         return buttons
+
+
+def undelivered_emails():
+    """Emails the sender gave up on, and those waiting for another attempt after a failure."""
+    return RegistrationEmail.objects.filter(
+        Q(status=RegistrationEmail.Status.FAILED) | Q(status=RegistrationEmail.Status.PENDING, attempts__gt=0)
+    )
 
 
 class StatusActionView(WagtailAdminTemplateMixin, TemplateView):
@@ -142,27 +208,32 @@ class StatusActionView(WagtailAdminTemplateMixin, TemplateView):
         return redirect(reverse("programs_registration:index") + f"?event={registration.event_id}")
 
 
-def retry_emails_view(request):
-    if not registration_permission_policy.user_has_permission(request.user, "change"):
+def undelivered_emails_view(request):
+    if not registration_permission_policy.user_has_permission(request.user, "view"):
         raise PermissionDenied
     if request.method == "POST":
-        sent, failed = retry_unsent_emails()
-        summary = _("Emails sent: %(sent)s; still failing: %(failed)s.") % {"sent": sent, "failed": failed}
-        messages.info(request, summary)
-        return redirect("programs_registration:index")
-    return RetryEmailsView.as_view()(request)
+        if not registration_permission_policy.user_has_permission(request.user, "change"):
+            raise PermissionDenied
+        # Only put back in the outbox: the sender sends them, so this request never waits on the mail server.
+        count = send_again(RegistrationEmail.objects.all())
+        summary = _("%(count)s emails put back in the outbox: they are sent within a few minutes.")
+        messages.success(request, summary % {"count": count})
+        return redirect("programs_registration:undelivered_emails")
+    return UndeliveredEmailsView.as_view()(request)
 
 
-class RetryEmailsView(WagtailAdminTemplateMixin, TemplateView):
-    template_name = "programs/admin/retry_emails.html"
-    page_title = _("Retry unsent emails")
-    header_icon = "mail"
+class UndeliveredEmailsView(WagtailAdminTemplateMixin, TemplateView):
+    template_name = "programs/admin/undelivered_emails.html"
+    page_title = _("Emails not delivered")
+    header_icon = "warning"
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["unsent"] = RegistrationEmail.objects.exclude(status=RegistrationEmail.Status.SENT).select_related(
-            "registration"
+        context["emails"] = (
+            undelivered_emails().select_related("registration__event").order_by("-status", "-created_at")
         )
+        context["can_send_again"] = registration_permission_policy.user_has_permission(self.request.user, "change")
+        context["failed"] = RegistrationEmail.Status.FAILED
         return context
 
 
@@ -195,12 +266,12 @@ class RegistrationViewSet(ModelViewSet):
         "name_arabic",
         "name_latin",
         "email",
-        "phone",
+        "get_phone_display",
         "get_country_display",
         "city",
         "organisation",
         "job_title",
-        "language",
+        "get_language_display",
         "attended",
         "created_at",
     ]
@@ -208,6 +279,9 @@ class RegistrationViewSet(ModelViewSet):
         "event": _("course or workshop"),
         "get_status_display": _("status"),
         "get_country_display": _("country"),
+        "get_language_display": _("language"),
+        "get_phone_display": _("phone"),
+        "created_at": _("registered at (Amman time)"),
     }
     export_filename = "registrations"
     inspect_view_fields = [
@@ -233,7 +307,7 @@ class RegistrationViewSet(ModelViewSet):
         return [
             *super().get_urlpatterns(),
             path("status/<int:pk>/<str:action>/", StatusActionView.as_view(), name="status_action"),
-            path("retry-emails/", retry_emails_view, name="retry_emails"),
+            path("emails/", undelivered_emails_view, name="undelivered_emails"),
         ]
 
 

@@ -45,3 +45,5 @@ COUNTRY_CHOICES = [
     (_("Arab League members"), ARAB_LEAGUE_MEMBERS),
     (_("Other countries"), OTHER_COUNTRIES),
 ]
+
+COUNTRY_NAMES = dict(ARAB_LEAGUE_MEMBERS + OTHER_COUNTRIES)

@@ -1,10 +1,13 @@
-"""The emails owed to registrants: recorded with the change that owes them, sent after it commits, retried."""
+"""The emails owed to registrants: recorded with the change that owes them (the outbox), then sent by the sender."""
 
 import logging
+from dataclasses import dataclass
 from datetime import timedelta
 
+from django.conf import settings
 from django.core.mail import EmailMessage
 from django.db import transaction
+from django.db.models import F, Q
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
@@ -19,10 +22,11 @@ logger = logging.getLogger(__name__)
 
 
 def queue_email(registration, kind):
-    """Record the email owed and send it once the transaction commits: a rollback sends nothing."""
-    email = RegistrationEmail.objects.create(registration=registration, kind=kind)
-    transaction.on_commit(lambda: send_registration_email(email.pk))
-    return email
+    """Record the email owed, in the transaction that owes it: a rollback owes nothing, a commit is never lost.
+
+    Nothing is sent here: the sender (`send_registration_emails`) sends it, so no request ever waits on SMTP.
+    """
+    return RegistrationEmail.objects.create(registration=registration, kind=kind, next_attempt_at=timezone.now())
 
 
 def build_message(email):
@@ -31,6 +35,7 @@ def build_message(email):
         event = in_language(registration.event, registration.language).specific
         context = {
             "registration": registration,
+            "name": registration.name_in(registration.language),
             "event": event,
             "event_url": absolute_url(event.url),
             "cancel_url": cancel_url(registration) if registration.is_active else "",
@@ -39,41 +44,114 @@ def build_message(email):
         subject = render_to_string(f"programs/emails/{email.kind}_subject.txt", context).strip()
         body = render_to_string(f"programs/emails/{email.kind}.txt", context)
         message = EmailMessage(subject=subject, body=body, to=[registration.email])
-        if email.kind in (RegistrationEmail.Kind.CONFIRMATION, RegistrationEmail.Kind.PROMOTION):
+        seat_email = email.kind in (RegistrationEmail.Kind.CONFIRMATION, RegistrationEmail.Kind.PROMOTION)
+        notice_of_seat = (
+            email.kind == RegistrationEmail.Kind.ALREADY_REGISTERED
+            and registration.status == registration.Status.CONFIRMED
+        )
+        if seat_email or notice_of_seat:
             message.attach("event.ics", event_calendar([event], name=event.title), "text/calendar")
     return message
 
 
-def send_registration_email(email_pk):
-    """Send one recorded email; a failure is logged and kept for a retry, never raised to the registrant."""
-    email = RegistrationEmail.objects.select_related("registration__event").get(pk=email_pk)
-    if email.status == RegistrationEmail.Status.SENT:
-        return True
-    email.attempts += 1
+@dataclass
+class SendReport:
+    sent: int = 0
+    retrying: int = 0
+    failed: int = 0
+
+
+def _due(now):
+    # Owed and due, or claimed by a sender that has not finished within its lease (it died): owed again.
+    return Q(status=RegistrationEmail.Status.PENDING, next_attempt_at__lte=now) | Q(
+        status=RegistrationEmail.Status.SENDING, claimed_until__lt=now
+    )
+
+
+def claim_next_email(now=None):
+    """Claim one due email for this sender, or None: overlapping senders never claim the same email.
+
+    On PostgreSQL the row is locked with SKIP LOCKED, so a second sender passes over it instead of waiting; the
+    update is conditional on what was read, so on SQLite (no row locks) only one sender's claim matches.
+    """
+    now = now or timezone.now()
+    while True:
+        with transaction.atomic():
+            candidate = (
+                RegistrationEmail.objects.select_for_update(skip_locked=True)
+                .filter(_due(now))
+                .order_by("next_attempt_at", "pk")
+                .values("pk", "status", "claimed_until")
+                .first()
+            )
+            if candidate is None:
+                return None
+            claimed = RegistrationEmail.objects.filter(**candidate).update(
+                status=RegistrationEmail.Status.SENDING,
+                claimed_until=now + claim_lease(),
+                attempts=F("attempts") + 1,
+            )
+        if claimed:
+            return RegistrationEmail.objects.select_related("registration__event").get(pk=candidate["pk"])
+
+
+def claim_lease():
+    # Longer than any send can take: each SMTP step (connect, greeting, TLS, login, envelope, data, quit) may
+    # block for EMAIL_TIMEOUT at most.
+    return timedelta(seconds=max(300, 12 * settings.EMAIL_TIMEOUT))
+
+
+def retry_delay(attempts):
+    """The wait after the `attempts`-th failure: doubled each time, from PROGRAMS_EMAIL_RETRY_SECONDS."""
+    return timedelta(seconds=settings.PROGRAMS_EMAIL_RETRY_SECONDS * 2 ** (attempts - 1))
+
+
+def deliver(email, now=None):
+    """Send one claimed email; on failure, schedule the next attempt or, past the cap, mark it failed."""
     try:
         build_message(email).send()
     except Exception as error:  # any transport error: the registration stands, the email waits for a retry
-        logger.exception("Registration email %s (%s) could not be sent", email.pk, email.kind)
-        email.status = RegistrationEmail.Status.FAILED
+        now = now or timezone.now()
         email.last_error = repr(error)[:2000]
-        email.save(update_fields=["status", "attempts", "last_error"])
-        return False
+        email.claimed_until = None
+        if email.attempts >= settings.PROGRAMS_EMAIL_MAX_ATTEMPTS:
+            email.status = RegistrationEmail.Status.FAILED
+            email.next_attempt_at = None
+            logger.error("Registration email %s (%s) failed %s times: given up", email.pk, email.kind, email.attempts)
+        else:
+            email.status = RegistrationEmail.Status.PENDING
+            email.next_attempt_at = now + retry_delay(email.attempts)
+            logger.warning("Registration email %s (%s) could not be sent: %r", email.pk, email.kind, error)
+        email.save(update_fields=["status", "last_error", "claimed_until", "next_attempt_at"])
+        return email.status
     email.status = RegistrationEmail.Status.SENT
     email.sent_at = timezone.now()
+    email.claimed_until = None
+    email.next_attempt_at = None
     email.last_error = ""
-    email.save(update_fields=["status", "attempts", "last_error", "sent_at"])
-    return True
+    email.save(update_fields=["status", "sent_at", "claimed_until", "next_attempt_at", "last_error"])
+    return email.status
 
 
-def retry_unsent_emails(older_than=timedelta(0)):
-    """Send every email still owed (failed, or pending past `older_than`); returns (sent, failed)."""
-    unsent = RegistrationEmail.objects.exclude(status=RegistrationEmail.Status.SENT).filter(
-        created_at__lte=timezone.now() - older_than
-    )
-    sent = failed = 0
-    for pk in unsent.values_list("pk", flat=True):
-        if send_registration_email(pk):
-            sent += 1
+def send_due_emails(now=None, limit=None):
+    """Send every email that is due, one claim at a time; returns a SendReport."""
+    report = SendReport()
+    while limit is None or report.sent + report.retrying + report.failed < limit:
+        email = claim_next_email(now)
+        if email is None:
+            break
+        status = deliver(email, now)
+        if status == RegistrationEmail.Status.SENT:
+            report.sent += 1
+        elif status == RegistrationEmail.Status.FAILED:
+            report.failed += 1
         else:
-            failed += 1
-    return sent, failed
+            report.retrying += 1
+    return report
+
+
+def send_again(emails):
+    """A coordinator asks for failed emails to be tried again: they are owed afresh, with a full set of attempts."""
+    return emails.filter(status=RegistrationEmail.Status.FAILED).update(
+        status=RegistrationEmail.Status.PENDING, attempts=0, next_attempt_at=timezone.now()
+    )

@@ -5,7 +5,8 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from .countries import COUNTRY_CHOICES
+from .countries import COUNTRY_CHOICES, COUNTRY_NAMES
+from .phones import parse_phone
 
 # The length of Registration.email's column (Django's EmailField default; its own module imports this one, so
 # a test holds the two equal).
@@ -14,8 +15,6 @@ EMAIL_MAX_LENGTH = models.EmailField().max_length
 ARABIC_NAME = re.compile(r"^[\u0621-\u064A\u0660-\u0669\u0671-\u06D3\u06FA-\u06FF\s\-'.]+$")
 ARABIC_LETTER = re.compile(r"[\u0621-\u064A\u0671-\u06D3]")
 LATIN_NAME = re.compile(r"^[A-Za-z\u00C0-\u024F][A-Za-z\u00C0-\u024F\s\-'.]*$")
-# E.164: a plus, a country code that does not start with 0, at most 15 digits in all.
-INTERNATIONAL_PHONE = re.compile(r"^\+[1-9]\d{7,14}$")
 
 
 class RegistrationForm(forms.Form):
@@ -39,7 +38,9 @@ class RegistrationForm(forms.Form):
     phone = forms.CharField(
         label=_("Phone"),
         max_length=30,
-        help_text=_("International format, starting with + and the country code, for example +962 6 123 4567."),
+        help_text=_(
+            "As you dial it in your country, or with + and the country code: 079 123 4567 or +962 79 123 4567."
+        ),
         widget=forms.TextInput(attrs={"type": "tel", "autocomplete": "tel", "dir": "ltr"}),
     )
     country = forms.ChoiceField(
@@ -80,16 +81,16 @@ class RegistrationForm(forms.Form):
             )
         return value
 
-    def clean_phone(self):
-        value = re.sub(r"[\s\-().]", "", self.cleaned_data["phone"])
-        if value.startswith("00"):
-            value = "+" + value[2:]
-        if not INTERNATIONAL_PHONE.match(value):
-            raise ValidationError(
-                _("Enter the number in international format: + then the country code, e.g. +962 6 123 4567."),
-                code="not_international",
-            )
-        return value
+    def clean(self):
+        cleaned_data = super().clean()
+        # The number is read for the country chosen: run after both fields, with the error beside the phone.
+        if "phone" in cleaned_data and "country" in cleaned_data:
+            country = cleaned_data["country"]
+            try:
+                cleaned_data["phone"] = parse_phone(cleaned_data["phone"], country, COUNTRY_NAMES.get(country, ""))
+            except ValidationError as error:
+                self.add_error("phone", error)
+        return cleaned_data
 
     @property
     def is_spam(self):

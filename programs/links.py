@@ -36,17 +36,21 @@ def registration_from_cancel_token(token):
     return registration
 
 
-def status_token(registration, outcome):
-    return signing.dumps({"r": registration.pk, "o": outcome}, salt=STATUS_SALT, compress=True)
+def status_token(registration, email):
+    # Only what the page may show to whoever sent the form: which registration, and which email it owes them.
+    return signing.dumps({"r": registration.pk, "m": email.pk}, salt=STATUS_SALT, compress=True)
 
 
 def from_status_token(token):
-    """(registration, outcome) the link was made for; raises signing.BadSignature (or SignatureExpired)."""
+    """(registration, email or None) the link was made for; raises signing.BadSignature (or SignatureExpired)."""
     data = signing.loads(token, salt=STATUS_SALT, max_age=timedelta(days=2))
     registration = Registration.objects.select_related("event").filter(pk=data.get("r")).first()
     if registration is None:
         raise signing.BadSignature("no such registration")
-    return registration, data.get("o")
+    # Links made before the outbox carry no email: the latest one owed to the registration stands in.
+    emails = registration.emails.order_by("-created_at", "-pk")
+    email = emails.filter(pk=data["m"]).first() if "m" in data else emails.first()
+    return registration, email
 
 
 def cancel_url(registration):

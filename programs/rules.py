@@ -7,6 +7,7 @@ site's default language, so the Arabic and English pages share one set of seats.
 """
 
 from dataclasses import dataclass
+from datetime import timedelta
 
 from django.conf import settings
 from django.db import transaction
@@ -28,6 +29,7 @@ class Outcome:
 class RegistrationResult:
     registration: Registration
     outcome: str
+    email: RegistrationEmail | None = None
 
     @property
     def is_new(self):
@@ -79,7 +81,9 @@ def register(event, details, language, now=None):
                 if existing.status == Registration.Status.CONFIRMED
                 else Outcome.ALREADY_WAITLISTED
             )
-            return RegistrationResult(existing, outcome)
+            # The answer must look like any other (the form does not tell who is registered): the owner of the
+            # address is told by email instead, once in a while however often the form is sent.
+            return RegistrationResult(existing, outcome, _notice_of_registration(existing))
         confirmed = Registration.objects.filter(event=locked, status=Registration.Status.CONFIRMED).count()
         status = Registration.Status.CONFIRMED if confirmed < locked.capacity else Registration.Status.WAITLISTED
         registration = Registration.objects.create(
@@ -97,10 +101,21 @@ def register(event, details, language, now=None):
             consented_at=timezone.now(),
         )
         if status == Registration.Status.CONFIRMED:
-            queue_email(registration, RegistrationEmail.Kind.CONFIRMATION)
-            return RegistrationResult(registration, Outcome.CONFIRMED)
-        queue_email(registration, RegistrationEmail.Kind.WAITLIST)
-        return RegistrationResult(registration, Outcome.WAITLISTED)
+            email = queue_email(registration, RegistrationEmail.Kind.CONFIRMATION)
+            return RegistrationResult(registration, Outcome.CONFIRMED, email)
+        email = queue_email(registration, RegistrationEmail.Kind.WAITLIST)
+        return RegistrationResult(registration, Outcome.WAITLISTED, email)
+
+
+# However often someone sends the form with an address already registered, its owner gets one notice in this time.
+NOTICE_INTERVAL = timedelta(minutes=30)
+
+
+def _notice_of_registration(registration):
+    recent = registration.emails.filter(
+        kind=RegistrationEmail.Kind.ALREADY_REGISTERED, created_at__gte=timezone.now() - NOTICE_INTERVAL
+    ).first()
+    return recent or queue_email(registration, RegistrationEmail.Kind.ALREADY_REGISTERED)
 
 
 def cancel_registration(registration):

@@ -58,7 +58,7 @@ def register_from_event_page(page, request, serve_args, serve_kwargs):
         except rules.RegistrationClosed:
             status = 409
         else:
-            token = links.status_token(result.registration, result.outcome)
+            token = links.status_token(result.registration, result.email)
             return redirect(reverse("programs:registration_status", args=[token]))
     else:
         status = 400
@@ -68,15 +68,15 @@ def register_from_event_page(page, request, serve_args, serve_kwargs):
 
 
 def registration_status(request, token):
+    """The page after registering: the same for a new address and one already registered (links.status_token)."""
     try:
-        registration, outcome = links.from_status_token(token)
+        registration, email = links.from_status_token(token)
     except signing.BadSignature:
         return render(request, "programs/link_invalid.html", status=400)
     context = {
-        "result": rules.RegistrationResult(registration, outcome),
         "registration": registration,
         "event": in_language(registration.event, get_language()).specific,
-        "position": registration.waitlist_position(),
+        "email": email,
     }
     return render(request, "programs/registration_status.html", context)
 

@@ -163,6 +163,8 @@ EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
 vars().update(EMAIL_CONFIG)
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="المنتدى العربي للمدن الذكية <forum@example.org>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# Seconds any one SMTP operation may block: no request sends email, but the sender must never hang either.
+EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=10)
 
 # Login throttling (django-axes, forum_site/throttling.py): the admin login and the page-password form stop
 # accepting guesses after AXES_FAILURE_LIMIT failures, per account and per address, for LOGIN_LOCKOUT_MINUTES.
@@ -278,6 +280,10 @@ PROGRAMS_REGISTRATION_RATE_LIMIT = (
 TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
 PROGRAMS_CANCEL_LINK_MAX_AGE_DAYS = env.int("CANCEL_LINK_MAX_AGE_DAYS", default=365)
 PROGRAMS_PERSONAL_DATA_RETENTION_MONTHS = env.int("PERSONAL_DATA_RETENTION_MONTHS", default=12)
+# The registration emails' outbox (programs/emails.py): tries before an email is marked failed, and the wait
+# before the first retry (doubled after each failure).
+PROGRAMS_EMAIL_MAX_ATTEMPTS = env.int("EMAIL_MAX_ATTEMPTS", default=8)
+PROGRAMS_EMAIL_RETRY_SECONDS = env.int("EMAIL_RETRY_SECONDS", default=120)
 # The public address put in links that leave the site (emails, calendar files); empty: the default Wagtail
 # Site's root URL.
 SITE_URL = env.str("SITE_URL", default="")

@@ -19,6 +19,7 @@ from ..blocks import EventBodyBlock
 from ..countries import COUNTRY_CHOICES
 from ..forms import RegistrationForm
 from ..panels import SeatsPanel
+from ..phones import international_form, national_form
 from ..seats import seat_status
 from .snippets import Trainer, Venue
 
@@ -298,6 +299,16 @@ class Registration(models.Model):
     def is_active(self):
         return self.status != self.Status.CANCELLED
 
+    def get_phone_display(self):
+        """The number as dialled in its country, then with its country code: "079 123 4567 (+962 79 123 4567)"."""
+        if not self.phone:
+            return ""
+        return f"{national_form(self.phone)} ({international_form(self.phone)})"
+
+    def name_in(self, language):
+        """The name in the script of `language`: Arabic letters for Arabic, Latin letters otherwise."""
+        return self.name_arabic if language == "ar" else self.name_latin
+
     def waitlist_position(self):
         """1 for the first in the queue; None when not on the waitlist."""
         if self.status != self.Status.WAITLISTED:
@@ -309,33 +320,52 @@ class Registration(models.Model):
 
 
 class RegistrationEmail(models.Model):
-    """Every email owed to a registrant, kept so that a failed send is retried instead of lost."""
+    """Every email owed to a registrant: the outbox that the sender (`send_registration_emails`) works through.
+
+    A request only records the email; the sender claims it, sends it, and on failure tries again later, less
+    often each time, until it gives up and marks it failed for the coordinators to see.
+    """
 
     class Kind(models.TextChoices):
         CONFIRMATION = "confirmation", _("Confirmation")
         WAITLIST = "waitlist", _("Waitlist notice")
         PROMOTION = "promotion", _("Promotion from the waitlist")
         CANCELLATION = "cancellation", _("Cancellation receipt")
+        ALREADY_REGISTERED = "already_registered", _("Already registered: status and link")
 
     class Status(models.TextChoices):
-        PENDING = "pending", _("Pending")
+        PENDING = "pending", _("Waiting to be sent")
+        SENDING = "sending", _("Being sent")
         SENT = "sent", _("Sent")
-        FAILED = "failed", _("Failed")
+        FAILED = "failed", _("Failed: no more attempts")
 
     registration = models.ForeignKey(
         Registration, verbose_name=_("registration"), on_delete=models.CASCADE, related_name="emails"
     )
-    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    kind = models.CharField(_("kind"), max_length=30, choices=Kind.choices)
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.PENDING)
     attempts = models.PositiveIntegerField(_("attempts"), default=0)
     last_error = models.TextField(_("last error"), blank=True)
     created_at = models.DateTimeField(_("created at"), default=timezone.now)
+    next_attempt_at = models.DateTimeField(_("next attempt at"), null=True, blank=True, default=timezone.now)
+    # A sender holds the email until then; past it, the sender is taken to have died and the email is owed again.
+    claimed_until = models.DateTimeField(_("claimed until"), null=True, blank=True)
     sent_at = models.DateTimeField(_("sent at"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("registration email")
         verbose_name_plural = _("registration emails")
         ordering = ["created_at", "pk"]
+        indexes = [models.Index(fields=["status", "next_attempt_at"], name="programs_email_due")]
 
     def __str__(self):
         return f"{self.get_kind_display()}: {self.registration}"
+
+    @property
+    def delivery(self):
+        """What the registrant is told: 'sent', 'on_its_way', 'retrying' (a try failed) or 'failed'."""
+        if self.status == self.Status.SENT:
+            return "sent"
+        if self.status == self.Status.FAILED:
+            return "failed"
+        return "retrying" if self.last_error else "on_its_way"
