@@ -23,6 +23,8 @@ INSTALLED_APPS = [
     "publications",
     "news",
     "search",
+    # Before wagtail_localize and wagtail.admin: it extends their editor templates.
+    "editorial",
     "wagtail.contrib.routable_page",
     "forum_site",
     "wagtail_localize",
