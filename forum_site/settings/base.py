@@ -201,8 +201,11 @@ WAGTAILADMIN_BASE_URL = env.str("WAGTAILADMIN_BASE_URL", default="http://127.0.0
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "txt", "xlsx", "zip"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAIL_ALLOW_UNICODE_SLUGS = True
-# Nothing loads from an outside host, avatars included.
+# Nothing loads from an outside host, avatars included; the admin neither checks for Wagtail releases nor shows
+# the "what's new" banner that links to wagtail.org's English pages.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
+WAGTAIL_ENABLE_UPDATE_CHECK = False
+WAGTAIL_ENABLE_WHATS_NEW_BANNER = False
 
 # Search: every backend indexes and queries Arabic-normalised, stemmed text (search/normalise.py). The
 # embedded default is the database backend (SQLite FTS5, or PostgreSQL with its 'arabic' configuration);
