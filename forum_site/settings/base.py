@@ -154,6 +154,8 @@ WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Numbers as the forum writes them in each language (forum_site/formats/): no decimal comma in Arabic.
+FORMAT_MODULE_PATH = ["forum_site.formats"]
 TIME_ZONE = "Asia/Amman"
 USE_I18N = True
 USE_TZ = True
