@@ -1,8 +1,10 @@
 from django.conf import settings
 from django.urls import path
 from django.utils.html import format_html
+from django.utils.translation import gettext_lazy
 from wagtail import hooks
 from wagtail.admin.staticfiles import versioned_static
+from wagtail_localize.wagtail_hooks import TranslationsReportMenuItem
 
 from editorial import views
 from editorial.direction import direction_of
@@ -32,3 +34,12 @@ def register_admin_urls():
         ),
         path("localize/update/<int:translation_source_id>/", views.guarded_update_translations),
     ]
+
+
+@hooks.register("construct_reports_menu")
+def translations_report_in_the_editors_language(request, menu_items):
+    # wagtail-localize 1.14 labels its report with an eager gettext, and Wagtail builds its menus once, in the
+    # language of the first request: the English admin showed «الترجمات». A lazy label follows each request.
+    for item in menu_items:
+        if isinstance(item, TranslationsReportMenuItem):
+            item.label = gettext_lazy("Translations")
