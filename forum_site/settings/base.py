@@ -148,6 +148,24 @@ AUTH_PASSWORD_VALIDATORS = [
 LANGUAGE_CODE = "ar"
 LANGUAGES = [("ar", "العربية"), ("en", "English")]
 WAGTAIL_I18N_ENABLED = True
+# Machine translation of drafts (editorial/machine.py, the translation editor's "Machine translate" button): a
+# self-hosted LibreTranslate, else DeepL; off when neither is set.
+LIBRETRANSLATE_URL = env.str("LIBRETRANSLATE_URL", default="")
+DEEPL_AUTH_KEY = env.str("DEEPL_AUTH_KEY", default="")
+if LIBRETRANSLATE_URL:
+    WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
+        "CLASS": "wagtail_localize.machine_translators.libretranslate.LibreTranslator",
+        "OPTIONS": {
+            "LIBRETRANSLATE_URL": LIBRETRANSLATE_URL.rstrip("/"),
+            "API_KEY": env.str("LIBRETRANSLATE_API_KEY", default=""),
+            "TIMEOUT": env.int("MACHINE_TRANSLATION_TIMEOUT", default=30),
+        },
+    }
+elif DEEPL_AUTH_KEY:
+    WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
+        "CLASS": "wagtail_localize.machine_translators.deepl.DeepLTranslator",
+        "OPTIONS": {"AUTH_KEY": DEEPL_AUTH_KEY, "TIMEOUT": env.int("MACHINE_TRANSLATION_TIMEOUT", default=30)},
+    }
 # A new translation is a draft that goes through the page's workflow like its Arabic source (editorial/moderation.py);
 # wagtail-localize's default publishes it at once when the source is live.
 WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
