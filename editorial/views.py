@@ -2,6 +2,7 @@ from django.contrib import messages
 from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -10,6 +11,7 @@ from wagtail_localize.models import TranslationSource
 from wagtail_localize.views.update_translations import UpdateTranslationsView
 
 from editorial import moderation
+from editorial import translation_status as status
 
 
 @require_POST
@@ -44,3 +46,23 @@ def guarded_update_translations(request, translation_source_id):
                 if not target.permissions_for_user(request.user).can_publish():
                     raise PermissionDenied
     return UpdateTranslationsView.as_view()(request, translation_source_id=translation_source_id)
+
+
+def translation_status(request):
+    all_rows = status.rows(request.user)
+    chosen = {name: request.GET.get(name, "") for name in ("section", "kind", "state")}
+    return TemplateResponse(
+        request,
+        "editorial/translation_status.html",
+        {
+            "header_title": _("Translation status"),
+            "page_title": _("Translation status"),
+            "header_icon": "wagtail-localize-language",
+            "rows": status.filtered(all_rows, **chosen),
+            "counts": status.counts(all_rows),
+            "states": status.STATES,
+            "sections": sorted({row.section for row in all_rows if row.section}),
+            "kinds": sorted({row.kind for row in all_rows}),
+            "chosen": chosen,
+        },
+    )

@@ -1,13 +1,15 @@
 from django.conf import settings
-from django.urls import path
+from django.urls import path, reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.staticfiles import versioned_static
 from wagtail_localize.wagtail_hooks import TranslationsReportMenuItem
 
 from editorial import views
 from editorial.direction import direction_of
+from editorial.panels import TranslationStatusPanel
 
 
 @hooks.register("insert_global_admin_css")
@@ -33,7 +35,24 @@ def register_admin_urls():
             name="editorial_submit_translation",
         ),
         path("localize/update/<int:translation_source_id>/", views.guarded_update_translations),
+        path("editorial/translation-status/", views.translation_status, name="editorial_translation_status"),
     ]
+
+
+@hooks.register("register_reports_menu_item")
+def translation_status_menu_item():
+    return MenuItem(
+        gettext_lazy("Translation status"),
+        reverse("editorial_translation_status"),
+        icon_name="wagtail-localize-language",
+        order=9001,
+    )
+
+
+@hooks.register("construct_homepage_panels")
+def translation_status_panel(request, panels):
+    if request.user.has_perm("wagtail_localize.submit_translation"):
+        panels.append(TranslationStatusPanel(request.user))
 
 
 @hooks.register("construct_reports_menu")
