@@ -10,7 +10,7 @@ from wagtail.models import Page
 from wagtail_localize.models import TranslationSource
 from wagtail_localize.views.update_translations import UpdateTranslationsView
 
-from editorial import moderation
+from editorial import guide, moderation
 from editorial import translation_status as status
 
 
@@ -64,5 +64,23 @@ def translation_status(request):
             "sections": sorted({row.section for row in all_rows if row.section}),
             "kinds": sorted({row.kind for row in all_rows}),
             "chosen": chosen,
+        },
+    )
+
+
+def editors_guide(request, topic="pages"):
+    if topic not in guide.TOPICS:
+        raise Http404
+    return TemplateResponse(
+        request,
+        "editorial/guide.html",
+        {
+            "header_title": _("Editors’ guide"),
+            "page_title": _("Editors’ guide"),
+            "header_icon": "help",
+            "topics": guide.TOPICS,
+            "topic": guide.TOPICS[topic],
+            "current": topic,
+            "page_types": guide.page_types() if topic == "pages" else [],
         },
     )

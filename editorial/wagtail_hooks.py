@@ -36,7 +36,14 @@ def register_admin_urls():
         ),
         path("localize/update/<int:translation_source_id>/", views.guarded_update_translations),
         path("editorial/translation-status/", views.translation_status, name="editorial_translation_status"),
+        path("editorial/guide/", views.editors_guide, name="editorial_guide_home"),
+        path("editorial/guide/<slug:topic>/", views.editors_guide, name="editorial_guide"),
     ]
+
+
+@hooks.register("register_admin_menu_item")
+def editors_guide_menu_item():
+    return MenuItem(gettext_lazy("Editors’ guide"), reverse("editorial_guide_home"), icon_name="help", order=10000)
 
 
 @hooks.register("register_reports_menu_item")

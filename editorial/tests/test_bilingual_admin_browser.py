@@ -52,6 +52,9 @@ def admin_screens(site_tree):
         reverse("wagtailadmin_reports:index") if _has_url("wagtailadmin_reports:index") else None,
         reverse("wagtail_localize:translations_report"),
         reverse("wagtailsnippets:index"),
+        reverse("editorial_translation_status"),
+        reverse("editorial_guide_home"),
+        reverse("editorial_guide", args=["translating"]),
     ]
 
 
