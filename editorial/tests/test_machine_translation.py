@@ -61,8 +61,12 @@ def arabic_subtree(site_tree):
 
 
 def run(root):
+    return run_on(str(root.pk))
+
+
+def run_on(page):
     out = io.StringIO()
-    call_command("machine_translate_drafts", str(root.pk), stdout=out)
+    call_command("machine_translate_drafts", page, stdout=out)
     return out.getvalue()
 
 
@@ -86,7 +90,7 @@ def test_running_again_translates_nothing_twice(libretranslate, arabic_subtree):
     run(board)
     calls = len(libretranslate)
 
-    output = run(board)
+    output = run_on("/ar/المجلس/")  # the page's path works as well as its id
 
     assert "0 draft(s) created in en; nothing published." in output
     assert len(libretranslate) == calls

@@ -63,20 +63,27 @@ NOT_YET_TRANSLATED = {
 }
 
 
-def _nearest_translated_ancestors(request, page, codes):
-    """{code: {url, title}} of the nearest ancestor of `page` that is public in each of `codes`, in one query."""
-    ancestors = breadcrumb_ancestors({"request": request}, page)
-    depth_by_key = {ancestor.translation_key: ancestor.depth for ancestor in ancestors}
-    nearest = {}
-    for translated in (
+def _translations_and_nearest_ancestors(request, page):
+    """({code: url} of the page's public translations, {code: {url, title}} of its nearest ancestor that is
+    public in each language), in one query: the ancestors come with the page from the router."""
+    depth_by_key = {
+        ancestor.translation_key: ancestor.depth for ancestor in breadcrumb_ancestors({"request": request}, page)
+    }
+    translated, nearest = {}, {}
+    for found in (
         public_pages(Page, None)
-        .filter(translation_key__in=depth_by_key, locale__language_code__in=codes)
+        .filter(translation_key__in=[page.translation_key, *depth_by_key])
         .select_related("locale")
     ):
-        code = translated.locale.language_code
-        if code not in nearest or depth_by_key[translated.translation_key] > nearest[code][0]:
-            nearest[code] = (depth_by_key[translated.translation_key], translated)
-    return {code: {"url": found.get_url(request), "title": found.title} for code, (_depth, found) in nearest.items()}
+        code = found.locale.language_code
+        if found.translation_key == page.translation_key:
+            translated[code] = found.get_url(request)
+        elif code not in nearest or depth_by_key[found.translation_key] > nearest[code][0]:
+            nearest[code] = (depth_by_key[found.translation_key], found)
+    ancestors = {
+        code: {"url": found.get_url(request), "title": found.title} for code, (_depth, found) in nearest.items()
+    }
+    return translated, ancestors
 
 
 @register.simple_tag(takes_context=True)
@@ -88,14 +95,7 @@ def language_links(context):
     page = context.get("page") if isinstance(context.get("page"), Page) else None
     # A view may say where its page is in another language (the search page keeps a query only where it finds).
     given_urls = context.get("language_urls") or {}
-    translated = {}
-    if page is not None:
-        for translation in (
-            public_pages(Page, None).filter(translation_key=page.translation_key).select_related("locale")
-        ):
-            translated[translation.locale.language_code] = translation.get_url(request)
-    missing = [code for code, _name in settings.LANGUAGES if code not in given_urls and code not in translated]
-    fallbacks = _nearest_translated_ancestors(request, page, missing) if page is not None and missing else {}
+    translated, fallbacks = _translations_and_nearest_ancestors(request, page) if page is not None else ({}, {})
     links = []
     for code, name in settings.LANGUAGES:
         link = {"code": code, "name": name, "is_current": code == get_language(), "translated": True}

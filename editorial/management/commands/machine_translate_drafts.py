@@ -30,8 +30,10 @@ class Command(BaseCommand):
         if given.isdigit():
             found = Page.objects.filter(pk=int(given)).first()
         else:
-            path = "/" + given.strip("/") + "/"
-            found = next((candidate for candidate in Page.objects.filter(depth__gt=1) if candidate.url == path), None)
-        if found is None:
+            # /ar/البرامج/: the language's home page, then the path under it.
+            language, *rest = [part for part in given.split("/") if part]
+            home = Page.objects.filter(depth=2, locale__language_code=language).first()
+            found = home and Page.objects.filter(url_path=home.url_path + "".join(f"{part}/" for part in rest)).first()
+        if not found:
             raise CommandError(f"No page {given!r}.")
         return found
