@@ -40,3 +40,17 @@ def test_translated_page_links_its_translation_with_hreflang_both_ways(client, s
     assert "not available" not in html
     assert '<link rel="alternate" hreflang="ar"' in html
     assert '<link rel="alternate" hreflang="en" href="http://testserver/en/about/">' in html
+
+
+def test_cached_untranslated_page_stops_linking_an_ancestor_that_is_unpublished(client, site_tree):
+    about = StandardPage.objects.get(locale__language_code="ar", slug="عن-المنتدى")
+    board = about.add_child(instance=StandardPage(title="مجلس الإدارة", slug="المجلس"))
+    board.save_revision().publish()
+    assert 'href="/en/about/"' in switcher(client.get(board.url).content.decode())
+    assert client.get(board.url)["X-Page-Cache"] == "hit"
+
+    StandardPage.objects.get(locale__language_code="en", slug="about").unpublish()
+
+    html = client.get(board.url).content.decode()
+    assert 'href="/en/about/"' not in switcher(html)
+    assert '<a href="/en/" lang="en" hreflang="en">' in switcher(html)
