@@ -73,6 +73,30 @@ def rendered_pages(settings):
     settings.PAGE_CACHE_SECONDS = 0
 
 
+def built_once_per_module(build):
+    """A module-scoped fixture holding what `build(site_tree)` made, built once per test module.
+
+    It is built inside a transaction kept open until the module's last test, and rolled back then; each test
+    that uses it (through a function fixture that also asks for `db`) runs in a savepoint inside it. Only for
+    modules without committing tests.
+    """
+
+    @pytest.fixture(scope="module")
+    def built(django_db_setup, django_db_blocker):
+        from django.db import transaction
+
+        with django_db_blocker.unblock():
+            outer = transaction.atomic()
+            outer.__enter__()
+            try:
+                yield build(_home_pages())
+            finally:
+                transaction.set_rollback(True)
+                outer.__exit__(None, None, None)
+
+    return built
+
+
 @pytest.fixture
 def site_tree(db):
     """The Arabic home page with its English translation, and the about, contact and privacy pages."""
