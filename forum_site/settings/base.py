@@ -25,6 +25,8 @@ INSTALLED_APPS = [
     "publications",
     "news",
     "search",
+    # Before wagtail_localize and wagtail.admin: it extends their editor templates.
+    "editorial",
     "wagtail.contrib.routable_page",
     "forum_site",
     "wagtail_localize",
@@ -190,9 +192,32 @@ AUTH_PASSWORD_VALIDATORS = [
 LANGUAGE_CODE = "ar"
 LANGUAGES = [("ar", "العربية"), ("en", "English")]
 WAGTAIL_I18N_ENABLED = True
+# Machine translation of drafts (editorial/machine.py, the translation editor's "Machine translate" button): a
+# self-hosted LibreTranslate, else DeepL; off when neither is set.
+LIBRETRANSLATE_URL = env.str("LIBRETRANSLATE_URL", default="")
+DEEPL_AUTH_KEY = env.str("DEEPL_AUTH_KEY", default="")
+if LIBRETRANSLATE_URL:
+    WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
+        "CLASS": "wagtail_localize.machine_translators.libretranslate.LibreTranslator",
+        "OPTIONS": {
+            "LIBRETRANSLATE_URL": LIBRETRANSLATE_URL.rstrip("/"),
+            "API_KEY": env.str("LIBRETRANSLATE_API_KEY", default=""),
+            "TIMEOUT": env.int("MACHINE_TRANSLATION_TIMEOUT", default=30),
+        },
+    }
+elif DEEPL_AUTH_KEY:
+    WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
+        "CLASS": "wagtail_localize.machine_translators.deepl.DeepLTranslator",
+        "OPTIONS": {"AUTH_KEY": DEEPL_AUTH_KEY, "TIMEOUT": env.int("MACHINE_TRANSLATION_TIMEOUT", default=30)},
+    }
+# A new translation is a draft that goes through the page's workflow like its Arabic source (editorial/moderation.py);
+# wagtail-localize's default publishes it at once when the source is live.
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Numbers as the forum writes them in each language (forum_site/formats/): no decimal comma in Arabic.
+FORMAT_MODULE_PATH = ["forum_site.formats"]
 TIME_ZONE = "Asia/Amman"
 USE_I18N = True
 USE_TZ = True
@@ -247,10 +272,11 @@ WAGTAILADMIN_BASE_URL = env.str("WAGTAILADMIN_BASE_URL", default="http://127.0.0
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "txt", "xlsx", "zip"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAIL_ALLOW_UNICODE_SLUGS = True
-# Nothing loads from an outside host, avatars and the admin's check for new Wagtail releases included (the
-# admin's Content-Security-Policy would block it anyway).
+# Nothing loads from an outside host, avatars included; the admin neither checks for Wagtail releases nor shows
+# the "what's new" banner that links to wagtail.org's English pages.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+WAGTAIL_ENABLE_WHATS_NEW_BANNER = False
 
 # Search: every backend indexes and queries Arabic-normalised, stemmed text (search/normalise.py). The
 # embedded default is the database backend (SQLite FTS5, or PostgreSQL with its 'arabic' configuration);

@@ -12,7 +12,7 @@ from django.http.request import split_domain_port
 from django.urls import translate_url
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 from wagtail.admin.templatetags.wagtailuserbar import wagtailuserbar
 from wagtail.models import Page, Site
@@ -56,31 +56,67 @@ def main_menu(context):
     return _menu(context["request"], get_language())
 
 
+# What the switcher says on a page that has no version in a language, in the language of the page being read.
+NOT_YET_TRANSLATED = {
+    "ar": gettext_lazy("This page is not available in Arabic yet"),
+    "en": gettext_lazy("This page is not available in English yet"),
+}
+
+
+def _translations_and_nearest_ancestors(request, page):
+    """({code: url} of the page's public translations, {code: {url, title}} of its nearest ancestor that is
+    public in each language), in one query: the ancestors come with the page from the router."""
+    depth_by_key = {
+        ancestor.translation_key: ancestor.depth for ancestor in breadcrumb_ancestors({"request": request}, page)
+    }
+    translated, nearest = {}, {}
+    for found in (
+        public_pages(Page, None)
+        .filter(translation_key__in=[page.translation_key, *depth_by_key])
+        .select_related("locale")
+    ):
+        code = found.locale.language_code
+        if found.translation_key == page.translation_key:
+            translated[code] = found.get_url(request)
+        elif code not in nearest or depth_by_key[found.translation_key] > nearest[code][0]:
+            nearest[code] = (depth_by_key[found.translation_key], found)
+    ancestors = {
+        code: {"url": found.get_url(request), "title": found.title} for code, (_depth, found) in nearest.items()
+    }
+    return translated, ancestors
+
+
 @register.simple_tag(takes_context=True)
 def language_links(context):
-    """One link per language: the translation of this page, or that language's home page (never a 404)."""
+    """One link per language: the translation of this page where it exists (`translated`, the only ones given
+    hreflang alternates); else a note that the page is not in that language yet, with a link to its nearest
+    ancestor that is (or that language's home page: never a 404)."""
     request = context["request"]
     page = context.get("page") if isinstance(context.get("page"), Page) else None
     # A view may say where its page is in another language (the search page keeps a query only where it finds).
     given_urls = context.get("language_urls") or {}
-    translated = {}
-    if page is not None:
-        for translation in (
-            public_pages(Page, None).filter(translation_key=page.translation_key).select_related("locale")
-        ):
-            translated[translation.locale.language_code] = translation.get_url(request)
+    translated, fallbacks = _translations_and_nearest_ancestors(request, page) if page is not None else ({}, {})
     links = []
     for code, name in settings.LANGUAGES:
+        link = {"code": code, "name": name, "is_current": code == get_language(), "translated": True}
         if code in given_urls:
-            url = given_urls[code]
+            link["url"] = given_urls[code]
         elif page is not None:
-            url = translated.get(code)
-            if url is None:
-                home = _menu(request, code)
-                url = home[0]["url"] if home else f"/{code}/"
+            link["url"] = translated.get(code)
+            if link["url"] is None:
+                fallback = fallbacks.get(code)
+                if fallback is None:
+                    home = _menu(request, code)
+                    fallback = home[0] if home else {"url": f"/{code}/", "title": name}
+                link.update(
+                    url=fallback["url"],
+                    translated=False,
+                    fallback_title=fallback["title"],
+                    note=NOT_YET_TRANSLATED.get(code, ""),
+                )
         else:
-            url = translate_url(request.get_full_path(), code)
-        links.append({"code": code, "name": name, "url": url, "is_current": code == get_language()})
+            link["url"] = translate_url(request.get_full_path(), code)
+        links.append(link)
     return links
 
 

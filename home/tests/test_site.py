@@ -50,7 +50,7 @@ def test_language_switcher_falls_back_to_the_other_home_page_when_untranslated(c
     untranslated.save_revision().publish()
 
     html = client.get(untranslated.url).content.decode()
-    assert '<a href="/en/" lang="en" hreflang="en">English</a>' in html
+    assert '<a href="/en/" lang="en" hreflang="en">Arab Smart Cities Forum</a>' in html
     assert client.get("/en/").status_code == 200
 
 

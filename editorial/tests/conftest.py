@@ -1,0 +1,1 @@
+from programs.tests.conftest import course, programs_tree  # noqa: F401 - fixtures, found by pytest here
