@@ -76,12 +76,14 @@ def test_missing_page_gives_a_404_in_the_visitors_language(client, site_tree):
     assert '<html lang="en" dir="ltr">' in english.content.decode()
 
 
-def test_server_error_page_speaks_both_languages(rf):
-    from django.views.defaults import server_error
+def test_server_error_page_speaks_the_language_of_the_url(rf):
+    from forum_site.errors import server_error
 
-    html = server_error(rf.get("/ar/")).content.decode()
-    assert "حدث خطأ في الخادم" in html
-    assert "something went wrong" in html
+    arabic = server_error(rf.get("/ar/about/")).content.decode()
+    english = server_error(rf.get("/en/about/")).content.decode()
+
+    assert '<html lang="ar" dir="rtl">' in arabic and "عذرًا، حدث خطأ من جهتنا" in arabic
+    assert '<html lang="en" dir="ltr">' in english and "Sorry, something went wrong on our side" in english
 
 
 def test_english_site_is_a_synchronised_translation_of_the_arabic_one(site_tree):
