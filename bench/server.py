@@ -37,6 +37,9 @@ class Site:
             "ALLOWED_HOSTS": "127.0.0.1",
             "DATABASE_URL": database_url,
             "STATIC_ROOT": str(self.workdir / "static"),
+            # Uploaded images (the publications' covers) from gunicorn itself, as a proxy or a bucket would serve them.
+            "MEDIA_ROOT": str(self.workdir / "media"),
+            "SERVE_MEDIA": "True",
             "SECURE_SSL_REDIRECT": "False",
             "LOG_LEVEL": "ERROR",
             # Persistent database connections, as a production server would keep them.

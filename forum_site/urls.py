@@ -24,10 +24,10 @@ urlpatterns = [
     path("health/", health.health, name="health"),
 ]
 
-if settings.DEBUG:
-    from django.conf.urls.static import static
+if settings.DEBUG or settings.SERVE_MEDIA:
+    from django.views.static import serve
 
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+    urlpatterns.append(re_path(r"^media/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT}))
 
 # Everything a visitor reads carries its language: /ar/... and /en/...; "/" redirects by Accept-Language.
 urlpatterns += i18n_patterns(

@@ -1,6 +1,6 @@
-// The phone menu's disclosure button. The button is hidden in the HTML and shown here, so that without
-// JavaScript there is no dead button and the menu stays open. On wide screens the stylesheet hides the button
-// and always shows the menu.
+// The phone menu's disclosure button. The stylesheet shows the button, and folds the menu, only on pages that
+// enhance.js marked as scripted, so that without JavaScript there is no dead button and the menu stays open.
+// On wide screens the stylesheet hides the button and always shows the menu.
 (function () {
     "use strict";
     var header = document.querySelector("[data-site-header]");
@@ -18,9 +18,6 @@
         button.setAttribute("aria-expanded", open ? "true" : "false");
         menu.classList.toggle("is-open", open);
     }
-
-    button.hidden = false;
-    header.classList.add("has-menu-toggle");
 
     button.addEventListener("click", function () {
         setOpen(!isOpen());
