@@ -23,41 +23,6 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from server import ROOT, Site  # noqa: E402
 
-KNOWN_PARAMETERS = [
-    "q",
-    "page",
-    "topic",
-    "month",
-    "year",
-    "type",
-    "mode",
-    "city",
-    "when",
-    "sort",
-    "language",
-    "switched",
-    "verb",
-    "metadataPrefix",
-    "identifier",
-    "set",
-    "from",
-    "until",
-    "resumptionToken",
-]
-FORM_FIELDS = [
-    "name_arabic",
-    "name_latin",
-    "email",
-    "phone",
-    "country",
-    "city",
-    "organisation",
-    "job_title",
-    "consent",
-    "website",
-    "password",
-    "csrfmiddlewaretoken",
-]
 HOSTILE = [
     "",
     " ",
@@ -85,9 +50,10 @@ CHARSETS = ["", "; charset=utf-8", "; charset=utf-16", "; charset=x-nonsense", "
 
 
 class Generator:
-    def __init__(self, seed, pages, routes):
+    def __init__(self, seed, pages, routes, parameters, form_fields):
         self.random = random.Random(seed)
         self.pages, self.routes = pages, routes
+        self.parameters, self.form_fields = parameters, form_fields
 
     def text(self):
         choice = self.random.random()
@@ -135,11 +101,11 @@ class Generator:
         headers = {"Accept-Language": language} if language else {}
         kind = self.random.random()
         if kind < 0.45:
-            return "GET", f"{self.endpoint()}?{self.pairs(KNOWN_PARAMETERS)}", headers, None
+            return "GET", f"{self.endpoint()}?{self.pairs(self.parameters)}", headers, None
         if kind < 0.75:
             segments = "/".join(self.encode(self.text()) or "x" for _ in range(self.random.randrange(1, 4)))
             return "GET", self.endpoint().rstrip("/") + "/" + segments + self.random.choice(["", "/"]), headers, None
-        body = self.pairs(FORM_FIELDS).encode()
+        body = self.pairs(self.form_fields).encode()
         if self.random.random() < 0.1:
             value = self.text()
             body = value.encode("utf-16") if isinstance(value, str) else value
@@ -152,13 +118,13 @@ class Generator:
         return "POST", self.endpoint(), headers, body
 
 
-def campaign(base, pages, routes, total, seed, connections):
+def campaign(base, endpoints, total, seed, connections):
     host, port = base.removeprefix("http://").split(":")
     counts, failures, lock = collections.Counter(), [], threading.Lock()
     issued = iter(range(total))
 
     def worker(number):
-        generator = Generator(seed * 1000 + number, pages, routes)
+        generator = Generator(seed * 1000 + number, *endpoints)
         connection = http.client.HTTPConnection(host, int(port), timeout=60)
         while True:
             with lock:
@@ -203,12 +169,13 @@ def main():
         base = site.start(workers=args.workers)
         site.django()
         sys.path.insert(0, str(ROOT))
-        from tests.endpoints import discovered_endpoints
+        from tests.endpoints import QUERY_PARAMETERS, discovered_endpoints, form_fields
 
         pages, routes = discovered_endpoints()
         print(f"{len(pages)} pages and {len(routes)} routes discovered; {args.requests} requests to {base}", flush=True)
         started = time.monotonic()
-        counts, failures = campaign(base, pages, routes, args.requests, args.seed, args.connections)
+        endpoints = (pages, routes, QUERY_PARAMETERS, form_fields())
+        counts, failures = campaign(base, endpoints, args.requests, args.seed, args.connections)
         elapsed = time.monotonic() - started
     finally:
         site.close()

@@ -36,9 +36,7 @@ def lockout_response(request, original_response=None, credentials=None):
     cool_off = get_cool_off(request)
     minutes = max(int(cool_off.total_seconds() // 60), 1) if cool_off else None
     language = translation.get_language()
-    html = loader.get_template("throttled.html").render(
-        {"LANGUAGE_CODE": language, "minutes": minutes, "home_url": f"/{language}/"}
-    )
+    html = loader.get_template("throttled.html").render({"LANGUAGE_CODE": language, "minutes": minutes})
     response = HttpResponse(html, status=429)
     if cool_off:
         response["Retry-After"] = str(int(cool_off.total_seconds()))

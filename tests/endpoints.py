@@ -10,6 +10,36 @@ from wagtail.models import Page
 LANGUAGES = [code for code, _name in settings.LANGUAGES]
 # Not fuzzed: the admin (behind a login, and not public) and files.
 SKIPPED_PREFIXES = ("admin/", "documents/", "static/", "media/")
+# The query parameters and form fields the site reads, sent among made-up ones so that hostile values reach the
+# code that parses them.
+QUERY_PARAMETERS = [
+    "q",
+    "page",
+    "topic",
+    "month",
+    "year",
+    "type",
+    "mode",
+    "city",
+    "when",
+    "sort",
+    "language",
+    "switched",
+    "verb",
+    "metadataPrefix",
+    "identifier",
+    "set",
+    "from",
+    "until",
+    "resumptionToken",
+    "style",
+]
+
+
+def form_fields():
+    from programs.forms import RegistrationForm
+
+    return [*RegistrationForm.base_fields, "csrfmiddlewaretoken", "password", "return_url"]
 
 
 def _routes(patterns, prefix=""):

@@ -145,6 +145,7 @@ class EventPage(TopicsMixin, BasePage):
     search_date_field = "start_at"
     schema_type = "Event"
     template = "programs/event_page.html"
+    template = "programs/event_page.html"
     # The registration form is posted without a CSRF token, checked by its Origin (forum_site/routing.py),
     # so the page is the same for every visitor and served from the page cache.
     csrf_by_origin = True
@@ -223,14 +224,22 @@ class EventPage(TopicsMixin, BasePage):
         return [moment for moment in (self.registration_opens_at, self.registration_closes(), self.end_at) if moment]
 
 
-class TrainingCoursePage(MoULinkMixin, EventPage):  # noqa: DJ008 (Page has __str__)
+class ProgramEventPage(MoULinkMixin, EventPage):
+    """What a course and a workshop share: they sit under a program and may be delivered under an MoU."""
+
     content_panels = [*EventPage.content_panels, FieldPanel("mou")]
 
     parent_page_types = ["programs.ProgramPage"]
     subpage_types = []
-    is_creatable = True
     search_date_field = "start_at"
+
+    class Meta:
+        abstract = True
+
+
+class TrainingCoursePage(ProgramEventPage):  # noqa: DJ008 (Page has __str__)
     schema_type = "Course"
+    # Wagtail names a template after each concrete page type: both share one.
     template = "programs/event_page.html"
 
     class Meta:
@@ -238,13 +247,7 @@ class TrainingCoursePage(MoULinkMixin, EventPage):  # noqa: DJ008 (Page has __st
         verbose_name_plural = _("training courses")
 
 
-class WorkshopPage(MoULinkMixin, EventPage):  # noqa: DJ008 (Page has __str__)
-    content_panels = [*EventPage.content_panels, FieldPanel("mou")]
-
-    parent_page_types = ["programs.ProgramPage"]
-    subpage_types = []
-    is_creatable = True
-    search_date_field = "start_at"
+class WorkshopPage(ProgramEventPage):  # noqa: DJ008 (Page has __str__)
     schema_type = "Event"
     template = "programs/event_page.html"
 
