@@ -99,8 +99,13 @@ def language_of(path):
     return prefix if prefix in dict(settings.LANGUAGES) else ""
 
 
+def _path_generation_key(path):
+    # Hashed: a path may be long or hold characters some cache servers refuse in keys.
+    return f"pagecache:gen:path:{hashlib.sha256(path.encode()).hexdigest()[:32]}"
+
+
 def _generation_keys(path):
-    return ["pagecache:gen:site", f"pagecache:gen:lang:{language_of(path)}", f"pagecache:gen:path:{path}"]
+    return ["pagecache:gen:site", f"pagecache:gen:lang:{language_of(path)}", _path_generation_key(path)]
 
 
 def generations(path):
@@ -129,7 +134,7 @@ def purge_paths(urls):
     """Purge these URLs' paths, each with every query string."""
     paths = {normalised_path(url) for url in urls}
     if paths:
-        _new_tokens([f"pagecache:gen:path:{path}" for path in paths])
+        _new_tokens([_path_generation_key(path) for path in paths])
 
 
 def purge_language(language_code):

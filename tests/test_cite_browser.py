@@ -1,6 +1,7 @@
 """A reader copies a publication's reference with the Cite box's copy button (the one script of the box)."""
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.browser import check_accessibility
 
@@ -20,7 +21,8 @@ def test_reader_copies_a_reference(demo_site, live_site, browser_page, language_
 
     button.click()
 
-    assert button.text_content() == copied_label
+    # The copy is asynchronous: wait for the live region that announces it (the button's label reverts).
+    expect(browser_page.locator("#cite-status")).to_have_text(copied_label)
     reference = browser_page.locator("#cite-chicago-author-date").text_content().strip()
     assert browser_page.evaluate("navigator.clipboard.readText()") == reference
     assert "(2026)" in reference or "2026." in reference
