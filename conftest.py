@@ -37,6 +37,19 @@ def django_db_setup(django_db_setup, django_db_blocker):
         snapshots.drop_all()
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _copy_back_instead_of_flushing():
+    """After a committing test, `pytest_runtest_teardown` copies the base back over whatever it left, so
+    Django's flush before it (a TRUNCATE of every table, then every app's post_migrate handlers: seconds
+    per test) is wasted work: skipped."""
+    from django.test import TransactionTestCase
+
+    flush = TransactionTestCase._fixture_teardown
+    TransactionTestCase._fixture_teardown = lambda test_case: None
+    yield
+    TransactionTestCase._fixture_teardown = flush
+
+
 @pytest.hookimpl(hookwrapper=True)
 def pytest_runtest_teardown(item, nextitem):
     yield
@@ -73,28 +86,55 @@ def rendered_pages(settings):
     settings.PAGE_CACHE_SECONDS = 0
 
 
-def built_once_per_module(build):
-    """A module-scoped fixture holding what `build(site_tree)` made, built once per test module.
+def home_pages():
+    """The Arabic home page and its English translation, for fixtures that cannot ask for `site_tree`."""
+    return _home_pages()
 
-    It is built inside a transaction kept open until the module's last test, and rolled back then; each test
-    that uses it (through a function fixture that also asks for `db`) runs in a savepoint inside it. Only for
-    modules without committing tests.
+
+@pytest.fixture(scope="module")
+def module_transaction(request, django_db_setup, django_db_blocker):
+    """A transaction open from a module's first test to its last, then rolled back.
+
+    What a module-scoped fixture builds inside it (a course, a library: seconds of publishing through
+    Wagtail) is built once per module, and each test runs in a savepoint inside it, so no test sees another's
+    changes. A module with committing tests cannot hold a transaction open across them: there it is None,
+    and the fixtures build for each test instead.
     """
+    commits = any(
+        item.module is request.module and item.get_closest_marker("transactional") for item in request.session.items
+    )
+    if commits:
+        yield None
+        return
+    from django.db import transaction
 
-    @pytest.fixture(scope="module")
-    def built(django_db_setup, django_db_blocker):
-        from django.db import transaction
+    with django_db_blocker.unblock():
+        outer = transaction.atomic()
+        outer.__enter__()
+        try:
+            yield outer
+        finally:
+            transaction.set_rollback(True)
+            outer.__exit__(None, None, None)
 
-        with django_db_blocker.unblock():
-            outer = transaction.atomic()
-            outer.__enter__()
-            try:
-                yield build(_home_pages())
-            finally:
-                transaction.set_rollback(True)
-                outer.__exit__(None, None, None)
 
-    return built
+def refreshed(value):
+    """`value` with every model instance in it read again from the database.
+
+    A fixture built once per module hands each test fresh objects, so what one test changes in memory (and
+    its savepoint rolls back in the database) never reaches the next.
+    """
+    from django.db.models import Model
+
+    if isinstance(value, Model):
+        return type(value)._default_manager.get(pk=value.pk)
+    if isinstance(value, SimpleNamespace):
+        return SimpleNamespace(**{name: refreshed(item) for name, item in vars(value).items()})
+    if isinstance(value, (list, tuple)):
+        return type(value)(refreshed(item) for item in value)
+    if isinstance(value, dict):
+        return {key: refreshed(item) for key, item in value.items()}
+    return value
 
 
 @pytest.fixture

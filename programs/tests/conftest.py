@@ -6,6 +6,7 @@ import pytest
 from django.utils import timezone
 from wagtail.models import Locale
 
+from conftest import home_pages, refreshed
 from demo.bilingual import Bilingual
 from forum_site.localize import translate
 from programs.models import (
@@ -74,8 +75,8 @@ def registrant(**overrides):
     return details
 
 
-@pytest.fixture
-def programs_tree(site_tree):
+def build_programs_tree(site_tree):
+    """The training calendar, a programs index and a program, each with its English translation, and a venue."""
     t = Bilingual()
     arabic = Locale.objects.get(language_code="ar")
     calendar = TrainingCalendarPage(title=t("التقويم التدريبي", "Training calendar"), slug=t("التقويم", "calendar"))
@@ -104,6 +105,18 @@ def programs_tree(site_tree):
         program=program,
         venue=venue,
     )
+
+
+# Built once per module where no test commits (`module_transaction`), for each test elsewhere. Only the
+# tree is shared: what tests count (courses, registrations, emails) is built for each test.
+@pytest.fixture(scope="module")
+def programs_tree_of_module(module_transaction):
+    return module_transaction and build_programs_tree(home_pages())
+
+
+@pytest.fixture
+def programs_tree(programs_tree_of_module, site_tree):
+    return refreshed(programs_tree_of_module) if programs_tree_of_module else build_programs_tree(site_tree)
 
 
 @pytest.fixture

@@ -4,18 +4,9 @@ import re
 
 import pytest
 
-from conftest import built_once_per_module
 from home.models import StandardPage
-from search.tests.pages import create_mou, create_search_pages, publish, publish_with_english
+from search.tests.pages import create_mou, publish, publish_with_english
 from search.tests.test_search_page import result_titles
-
-# Fourteen pages published and translated: built once for the module, each test rolls back its own changes.
-search_pages_of_module = built_once_per_module(create_search_pages)
-
-
-@pytest.fixture
-def search_pages(search_pages_of_module, db):
-    return search_pages_of_module
 
 
 def other_language_titles(response):

@@ -5,18 +5,9 @@ import re
 import pytest
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 
-from conftest import built_once_per_module
 from home.models import StandardPage
 from search import results as site_search
-from search.tests.pages import create_mou, create_search_pages, publish
-
-# Fourteen pages published and translated: built once for the module, each test rolls back its own changes.
-search_pages_of_module = built_once_per_module(create_search_pages)
-
-
-@pytest.fixture
-def search_pages(search_pages_of_module, db):
-    return search_pages_of_module
+from search.tests.pages import create_mou, publish
 
 
 def result_titles(response):

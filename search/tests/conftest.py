@@ -1,0 +1,15 @@
+import pytest
+
+from conftest import home_pages, refreshed
+from search.tests.pages import create_search_pages
+
+
+@pytest.fixture(scope="module")
+def search_pages_of_module(module_transaction):
+    return module_transaction and create_search_pages(home_pages())
+
+
+@pytest.fixture
+def search_pages(search_pages_of_module, site_tree):
+    """Fourteen pages published and translated: built once per module (`module_transaction`)."""
+    return refreshed(search_pages_of_module) if search_pages_of_module else create_search_pages(site_tree)
