@@ -100,10 +100,7 @@ def module_transaction(request, django_db_setup, django_db_blocker):
     changes. A module with committing tests cannot hold a transaction open across them: there it is None,
     and the fixtures build for each test instead.
     """
-    commits = any(
-        item.module is request.module and item.get_closest_marker("transactional") for item in request.session.items
-    )
-    if commits:
+    if any(item.get_closest_marker("transactional") for item in _items_of_module(request)):
         yield None
         return
     from django.db import transaction
@@ -116,6 +113,18 @@ def module_transaction(request, django_db_setup, django_db_blocker):
         finally:
             transaction.set_rollback(True)
             outer.__exit__(None, None, None)
+
+
+def _items_of_module(request):
+    return [item for item in request.session.items if getattr(item, "module", None) is request.module]
+
+
+def shared_in_module(request, fixture_name):
+    """Whether a module fixture may build `fixture_name` once for the whole module: `module_transaction` is
+    open, and every test of the module uses it, so no test meets data it did not ask for."""
+    return request.getfixturevalue("module_transaction") is not None and all(
+        fixture_name in getattr(item, "fixturenames", ()) for item in _items_of_module(request)
+    )
 
 
 def refreshed(value):
@@ -143,16 +152,22 @@ def site_tree(db):
     return _home_pages()
 
 
+def committed_once(name, build):
+    """Build data for committing tests once per worker: the first test builds and commits it, and the
+    database is copied under `name` (tests/snapshots.py); each later test gets that copy back in a second."""
+    if snapshots.exists(name):
+        snapshots.restore(name)
+    else:
+        build()
+        snapshots.take(name)
+
+
 @pytest.fixture
 def demo_site(transactional_db):
     """The whole bilingual demo site (demo/), committed, as `make run` serves it."""
     from django.core.management import call_command
 
-    if snapshots.exists(DEMO):
-        snapshots.restore(DEMO)
-    else:
-        call_command("load_demo_content", stdout=io.StringIO())
-        snapshots.take(DEMO)
+    committed_once(DEMO, lambda: call_command("load_demo_content", stdout=io.StringIO()))
     return _home_pages()
 
 

@@ -2,17 +2,22 @@
 
 import pytest
 
+from conftest import committed_once, home_pages
 from search.tests.pages import create_mou, create_search_pages
 from tests.browser import check_accessibility
 
 pytestmark = pytest.mark.browser
 
 
-@pytest.fixture
-def search_site(site_tree, live_site):
-    tree = site_tree
+def _create_search_site():
+    tree = home_pages()
     create_search_pages(tree)
     create_mou(tree, "مذكرة تفاهم حول الاستراتيجية الرقمية", "Digital strategy MoU")
+
+
+@pytest.fixture
+def search_site(live_site):
+    committed_once("search", _create_search_site)
     return live_site
 
 

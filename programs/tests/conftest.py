@@ -6,7 +6,7 @@ import pytest
 from django.utils import timezone
 from wagtail.models import Locale
 
-from conftest import home_pages, refreshed
+from conftest import home_pages, refreshed, shared_in_module
 from demo.bilingual import Bilingual
 from forum_site.localize import translate
 from programs.models import (
@@ -107,11 +107,10 @@ def build_programs_tree(site_tree):
     )
 
 
-# Built once per module where no test commits (`module_transaction`), for each test elsewhere. Only the
-# tree is shared: what tests count (courses, registrations, emails) is built for each test.
 @pytest.fixture(scope="module")
-def programs_tree_of_module(module_transaction):
-    return module_transaction and build_programs_tree(home_pages())
+def programs_tree_of_module(request):
+    """Built once for a module whose tests all use it (`shared_in_module`); for each test elsewhere."""
+    return build_programs_tree(home_pages()) if shared_in_module(request, "programs_tree") else None
 
 
 @pytest.fixture
