@@ -20,6 +20,7 @@ from programs.models import (
     ProgramIndexPage,
     ProgramPage,
     Registration,
+    SeatQuota,
     Trainer,
     TrainingCalendarPage,
     TrainingCoursePage,
@@ -53,6 +54,7 @@ def load():
     index, count = _program_index(home)
     created += count
     created += _programs(index, arabic, partners, venues, trainers)
+    created += _quota_course(index, partners)
     return created
 
 
@@ -237,6 +239,76 @@ def _event(program, spec, t):
             consented_at=timezone.now(),
             created_at=timezone.now() + timedelta(seconds=number),
         )
+    return 1
+
+
+# The GIS course keeps seats for the two organisations behind it, each approving its own staff by email.
+QUOTA_COURSE_SLUG = "نظم-المعلومات-الجغرافية-والعنونة"
+FOCAL_POINTS = {"amman": "training.focal@ammancity.example.org", "petra": "training.focal@petra.example.org"}
+Status = Registration.Status
+# (Arabic name, Latin name, organisation key, status): Amman's 10 seats all held, so its next registrant waits.
+QUOTA_REGISTRANTS = [
+    ("رامي الحديدي", "Rami Al-Hadidi", "amman", Status.CONFIRMED),
+    ("نور الشريف", "Nour Al-Sharif", "amman", Status.CONFIRMED),
+    ("يزن القضاة", "Yazan Al-Qudah", "amman", Status.CONFIRMED),
+    ("دانة المومني", "Dana Al-Momani", "amman", Status.CONFIRMED),
+    ("عمر الطراونة", "Omar Al-Tarawneh", "amman", Status.CONFIRMED),
+    ("لينا الحمود", "Lina Al-Hmoud", "amman", Status.CONFIRMED),
+    ("معاذ العبادي", "Moath Al-Abbadi", "amman", Status.CONFIRMED),
+    ("ريم الفايز", "Reem Al-Fayez", "amman", Status.CONFIRMED),
+    ("طارق النعيمات", "Tareq Al-Nuaimat", "amman", Status.CONFIRMED),
+    ("هالة الصمادي", "Hala Al-Smadi", "amman", Status.AWAITING_APPROVAL),
+    ("أنس الخوالدة", "Anas Al-Khawaldeh", "amman", Status.WAITLISTED),
+    ("سلمى الروسان", "Salma Al-Rousan", "amman", Status.DECLINED),
+    ("فراس الحسنات", "Firas Al-Hasanat", "petra", Status.CONFIRMED),
+    ("منى النوافلة", "Muna Al-Nawafleh", "petra", Status.AWAITING_APPROVAL),
+    ("بلال الفلاحات", "Bilal Al-Falahat", "petra", Status.CANCELLED),
+    ("آمنة البلوشي", "Amna Al-Balushi", None, Status.CONFIRMED),
+]
+
+
+def _quota_course(index, partners):
+    """Quotas, approval by focal points and registrations in every state, on the GIS course (once)."""
+    course = TrainingCoursePage.objects.descendant_of(index).filter(slug=QUOTA_COURSE_SLUG).first()
+    if course is None or SeatQuota.objects.filter(event=course).exists():
+        return 0
+    course.approval = TrainingCoursePage.Approval.FOCAL_POINT
+    course.seat_quotas = [
+        SeatQuota(
+            kind=SeatQuota.Kind.ORGANISATION,
+            organisation=partners["amman"],
+            seats=10,
+            focal_point_email=FOCAL_POINTS["amman"],
+        ),
+        SeatQuota(
+            kind=SeatQuota.Kind.ORGANISATION,
+            organisation=partners["petra"],
+            seats=5,
+            focal_point_email=FOCAL_POINTS["petra"],
+        ),
+        SeatQuota(kind=SeatQuota.Kind.COUNTRY, country="JO", seats=20),
+    ]
+    course.save_revision().publish()
+    if not Registration.objects.filter(event=course).exists():
+        for number, (name_ar, name_latin, key, status) in enumerate(QUOTA_REGISTRANTS, start=1):
+            organisation = partners[key] if key else None
+            # Made directly, as the other demo registrants: no email is owed to an example.org address.
+            Registration.objects.create(
+                event=course,
+                status=status,
+                name_arabic=name_ar,
+                name_latin=name_latin,
+                email=f"quota{number}.{course.pk}@example.org",
+                phone="+96265000000" if key else "+96824000000",
+                country="JO" if key else "OM",
+                city={"amman": "عمّان", "petra": "وادي موسى", None: "مسقط"}[key],
+                organisation=organisation.name if organisation else "بلدية مسقط",
+                quota_organisation=organisation,
+                approver_email=FOCAL_POINTS[key] if key else "",
+                job_title="مهندس نظم معلومات جغرافية",
+                consented_at=timezone.now(),
+                created_at=timezone.now() + timedelta(seconds=number),
+            )
     return 1
 
 

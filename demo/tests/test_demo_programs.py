@@ -32,3 +32,18 @@ def test_demo_content_reuses_partner_organisations_made_by_name(site_tree):
     demo_content.load()
 
     assert PartnerOrganisation.objects.filter(locale=existing.locale, name="أمانة عمان الكبرى").count() == 1
+
+
+def test_demo_content_has_a_course_with_quotas_and_registrations_in_every_state(demo_site):
+    from programs.rules import SeatBook
+
+    course = TrainingCoursePage.objects.filter(locale__language_code="ar", seat_quotas__isnull=False).distinct().get()
+    book = SeatBook(course)
+
+    assert {quota.label: (book.taken_in[quota.pk], quota.seats) for quota in book.quotas} == {
+        "أمانة عمان الكبرى": (10, 10),
+        "سلطة إقليم البترا التنموي السياحي": (2, 5),
+        "الأردن": (12, 20),
+    }
+    statuses = set(Registration.objects.filter(event=course).values_list("status", flat=True))
+    assert statuses == {"confirmed", "awaiting_approval", "waitlisted", "declined", "cancelled"}
