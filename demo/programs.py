@@ -54,7 +54,6 @@ def load():
     index, count = _program_index(home)
     created += count
     created += _programs(index, arabic, partners, venues, trainers)
-    created += _quota_course(index, partners)
     return created
 
 
@@ -216,6 +215,7 @@ def _event(program, spec, t):
     model = spec.pop("model")
     topics, partners, event_trainers = spec.pop("topics"), spec.pop("partners"), spec.pop("trainers")
     registrations = spec.pop("registrations", [])
+    quota_partners = spec.pop("quota_partners", None)
     if model.objects.child_of(program).filter(slug=spec["slug"]).exists():
         return 0
     event = model(**spec)
@@ -239,14 +239,15 @@ def _event(program, spec, t):
             consented_at=timezone.now(),
             created_at=timezone.now() + timedelta(seconds=number),
         )
+    if quota_partners:
+        _quota_registrations(event, quota_partners)
     return 1
 
 
-# The GIS course keeps seats for the two organisations behind it, each approving its own staff by email.
-QUOTA_COURSE_SLUG = "نظم-المعلومات-الجغرافية-والعنونة"
+# The data platforms course keeps seats for the two organisations behind it, each approving its staff by email.
 FOCAL_POINTS = {"amman": "training.focal@ammancity.example.org", "petra": "training.focal@petra.example.org"}
 Status = Registration.Status
-# (Arabic name, Latin name, organisation key, status): Amman's 10 seats all held, so its next registrant waits.
+# (Arabic name, Latin name, organisation key, status): Amman's 10 seats are all held, so its next registrant waits.
 QUOTA_REGISTRANTS = [
     ("رامي الحديدي", "Rami Al-Hadidi", "amman", Status.CONFIRMED),
     ("نور الشريف", "Nour Al-Sharif", "amman", Status.CONFIRMED),
@@ -267,13 +268,8 @@ QUOTA_REGISTRANTS = [
 ]
 
 
-def _quota_course(index, partners):
-    """Quotas, approval by focal points and registrations in every state, on the GIS course (once)."""
-    course = TrainingCoursePage.objects.descendant_of(index).filter(slug=QUOTA_COURSE_SLUG).first()
-    if course is None or SeatQuota.objects.filter(event=course).exists():
-        return 0
-    course.approval = TrainingCoursePage.Approval.FOCAL_POINT
-    course.seat_quotas = [
+def _seat_quotas(partners):
+    return [
         SeatQuota(
             kind=SeatQuota.Kind.ORGANISATION,
             organisation=partners["amman"],
@@ -288,28 +284,31 @@ def _quota_course(index, partners):
         ),
         SeatQuota(kind=SeatQuota.Kind.COUNTRY, country="JO", seats=20),
     ]
-    course.save_revision().publish()
-    if not Registration.objects.filter(event=course).exists():
-        for number, (name_ar, name_latin, key, status) in enumerate(QUOTA_REGISTRANTS, start=1):
-            organisation = partners[key] if key else None
-            # Made directly, as the other demo registrants: no email is owed to an example.org address.
-            Registration.objects.create(
-                event=course,
-                status=status,
-                name_arabic=name_ar,
-                name_latin=name_latin,
-                email=f"quota{number}.{course.pk}@example.org",
-                phone="+96265000000" if key else "+96824000000",
-                country="JO" if key else "OM",
-                city={"amman": "عمّان", "petra": "وادي موسى", None: "مسقط"}[key],
-                organisation=organisation.name if organisation else "بلدية مسقط",
-                quota_organisation=organisation,
-                approver_email=FOCAL_POINTS[key] if key else "",
-                job_title="مهندس نظم معلومات جغرافية",
-                consented_at=timezone.now(),
-                created_at=timezone.now() + timedelta(seconds=number),
-            )
-    return 1
+
+
+def _quota_registrations(event, partners):
+    """Registrants of the quota course in every state, from the two organisations and from Muscat."""
+    places = {"amman": ("JO", "عمّان", "+96265000000"), "petra": ("JO", "وادي موسى", "+96232150000")}
+    for number, (name_ar, name_latin, key, status) in enumerate(QUOTA_REGISTRANTS, start=1):
+        organisation = partners[key] if key else None
+        country, city, phone = places.get(key, ("OM", "مسقط", "+96824000000"))
+        # Made directly, as the other demo registrants: no email is owed to an example.org address.
+        Registration.objects.create(
+            event=event,
+            status=status,
+            name_arabic=name_ar,
+            name_latin=name_latin,
+            email=f"quota{number}.{event.pk}@example.org",
+            phone=phone,
+            country=country,
+            city=city,
+            organisation=organisation.name if organisation else "بلدية مسقط",
+            quota_organisation=organisation,
+            approver_email=FOCAL_POINTS.get(key, ""),
+            job_title="مهندس نظم معلومات",
+            consented_at=timezone.now(),
+            created_at=timezone.now() + timedelta(seconds=number),
+        )
 
 
 def _agenda(t, *slots):
@@ -435,6 +434,43 @@ def _program_specs(arabic, partners, venues, trainers):
                         ("هبة الرفاعي", "Hiba Al-Rifai", Registration.Status.WAITLISTED),
                         ("خالد البدور", "Khaled Al-Bdour", Registration.Status.WAITLISTED),
                     ],
+                ),
+                dict(
+                    model=TrainingCoursePage,
+                    title=t(
+                        "منصات بيانات المدينة الذكية للبلديات",
+                        "Smart city data platforms for municipalities",
+                    ),
+                    slug=t("منصات-بيانات-المدينة-الذكية", "smart-city-data-platforms"),
+                    summary=t(
+                        "دورة تبني قدرات فرق البلديات على جمع بيانات المدينة وربطها ونشرها لخدمات أذكى.",
+                        "A course that builds municipal teams' skills in collecting, linking and publishing city "
+                        "data for smarter services.",
+                    ),
+                    start_at=_at(40, 9),
+                    end_at=_at(42, 14),
+                    delivery_mode=TrainingCoursePage.DeliveryMode.IN_PERSON,
+                    venue=venues["amman"],
+                    delivery_language=TrainingCoursePage.DeliveryLanguage.ARABIC,
+                    target_audience=t(
+                        "فرق تكنولوجيا المعلومات والتخطيط في أمانة عمان الكبرى وسلطة إقليم البترا والبلديات العربية.",
+                        "IT and planning teams of the Greater Amman Municipality, the Petra Authority and Arab "
+                        "municipalities.",
+                    ),
+                    eligibility=t(
+                        "يوافق ضابط الارتباط في الجهة على تسجيل موظفيها.",
+                        "Each organisation's focal point approves the registration of its staff.",
+                    ),
+                    capacity=25,
+                    approval=TrainingCoursePage.Approval.FOCAL_POINT,
+                    seat_quotas=_seat_quotas(partners),
+                    quota_partners=partners,
+                    registration_opens_at=_at(-5, 9),
+                    registration_closes_at=_at(35, 23, 59),
+                    body=[],
+                    topics=_topics(arabic, "digital-transformation", "smart-city-strategy"),
+                    partners=[partners["amman"], partners["petra"]],
+                    trainers=[trainers["digital"], trainers["gis"]],
                 ),
             ],
         )
