@@ -68,9 +68,11 @@ class RegistrationForm(forms.Form):
 
     OTHER_ORGANISATION = "other"
 
-    def __init__(self, *args, event=None, **kwargs):
+    def __init__(self, *args, quota_organisations=None, **kwargs):
+        """`quota_organisations`: {id: name} of the organisations holding seats on the course
+        (EventPage.quota_organisations)."""
         super().__init__(*args, **kwargs)
-        self.quota_organisations = event.quota_organisations() if event is not None else {}
+        self.quota_organisations = quota_organisations or {}
         if self.quota_organisations:
             self._offer_quota_organisations()
 

@@ -42,7 +42,7 @@ def register_from_event_page(page, request, serve_args, serve_kwargs):
     """
     if request.method != "POST" or not isinstance(page, EventPage):
         return None
-    form = RegistrationForm(request.POST, event=page)
+    form = RegistrationForm(request.POST, quota_organisations=page.quota_organisations())
     status = 200
     if page.registration_window() != "open":
         status = 409

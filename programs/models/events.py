@@ -1,8 +1,10 @@
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Count, Q
+from django.db.models import Count, F, OuterRef, Q, Subquery, Value
+from django.db.models.functions import Coalesce
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -14,7 +16,7 @@ from wagtail_localize.fields import SynchronizedField
 from forum_site.localize import in_locale
 from forum_site.models import BasePage
 from home.models import SiteSettings, TopicsMixin
-from partners.models import MoULinkMixin
+from partners.models import MoULinkMixin, PartnerOrganisation
 
 from ..blocks import EventBodyBlock
 from ..countries import COUNTRY_CHOICES
@@ -202,10 +204,10 @@ class EventPage(TopicsMixin, BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        self.confirmed_count, self.waitlist_count = self.seat_counts()
+        self.confirmed_count, self.waitlist_count, quota_organisations = self.seats_and_quota_organisations()
         site_settings = SiteSettings.for_request(request)
         context.update(
-            form=RegistrationForm(event=self),
+            form=RegistrationForm(quota_organisations=quota_organisations),
             window=self.registration_window(),
             seat_status=seat_status(self),
             trainers=in_locale(self.source_event.trainers.all(), self.locale_id),
@@ -216,24 +218,48 @@ class EventPage(TopicsMixin, BasePage):
         )
         return context
 
-    @property
+    @cached_property
     def source_event(self):
-        """The event in the site's default language: registrations and seats belong to it, for every language."""
-        return self.source_page
+        """The event in the site's default language: registrations and seats belong to it, for every language.
 
-    def quotas(self):
-        """The seat quotas that count, whichever language's page is asked: the default-language event's."""
-        return list(SeatQuota.objects.filter(event_id=self.source_event.pk).select_related("organisation"))
+        Read once per instance: a page's context asks for it several times.
+        """
+        return self.source_page
 
     def quota_organisations(self):
         """{organisation id: its name in this page's language} for the organisations holding a quota, in order."""
-        organisations = [
-            quota.organisation
-            for quota in self.quotas()
-            if quota.kind == SeatQuota.Kind.ORGANISATION and quota.organisation_id
-        ]
-        names = in_locale(organisations, self.locale_id)
-        return {organisation.pk: shown.name for organisation, shown in zip(organisations, names, strict=True)}
+        return self.seats_and_quota_organisations()[2]
+
+    def seats_and_quota_organisations(self):
+        """(seats taken, waitlisted, quota organisations) in one query, as the page shows them (its query budget):
+        the default-language event's row, with its counts, joined to its quotas (one row per quota, or none)."""
+
+        def count(*statuses):
+            registrations = Registration.objects.filter(event_id=OuterRef("pk"), status__in=statuses)
+            counted = registrations.order_by().values("event_id").annotate(total=Count("pk")).values("total")
+            return Coalesce(Subquery(counted), Value(0))
+
+        name_here = PartnerOrganisation.objects.filter(
+            translation_key=OuterRef("seat_quotas__organisation__translation_key"), locale_id=self.locale_id
+        ).values("name")[:1]
+        rows = list(
+            EventPage.objects.filter(pk=self.source_event.pk)
+            .annotate(
+                taken=count(*Registration.HOLDING_SEAT),
+                waiting=count(Registration.Status.WAITLISTED),
+                organisation_name=Coalesce(Subquery(name_here), F("seat_quotas__organisation__name")),
+            )
+            .order_by("seat_quotas__sort_order")
+            .values("taken", "waiting", "seat_quotas__kind", "seat_quotas__organisation_id", "organisation_name")
+        )
+        if not rows:
+            return 0, 0, {}
+        organisations = {
+            row["seat_quotas__organisation_id"]: row["organisation_name"]
+            for row in rows
+            if row["seat_quotas__kind"] == SeatQuota.Kind.ORGANISATION and row["seat_quotas__organisation_id"]
+        }
+        return rows[0]["taken"], rows[0]["waiting"], organisations
 
     def seat_counts(self):
         """(seats taken, waitlisted) for the event, whichever language's page is asked: confirmed registrations

@@ -122,6 +122,18 @@ def test_the_english_page_counts_the_same_quota_seats(programs_tree, amman):
     assert english.specific.quota_organisations() == {amman.pk: "Greater Amman Municipality"}
 
 
+@pytest.mark.parametrize("with_quotas", [False, True])
+def test_the_course_page_counts_each_seat_once_whatever_its_quotas(client, programs_tree, amman, with_quotas):
+    quotas = [organisation_quota(amman, 5), country_quota("JO", 8), other_organisations_quota(4)] if with_quotas else []
+    course = make_event(programs_tree.program, capacity=10, seat_quotas=quotas)
+    _register(course, "amman@example.org", amman)
+    _register(course, "other@example.org")
+
+    page = client.get(course.url).content.decode()
+
+    assert "8 مقاعد متاحة" in page
+
+
 def _form(**overrides):
     return {**registrant(), "consent": "on", "website": "", **overrides}
 
