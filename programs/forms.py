@@ -81,6 +81,10 @@ class RegistrationForm(forms.Form):
         a registrant is counted against a quota by what they choose, never by how they spell it."""
         choice = forms.ChoiceField(
             label=_("Organisation or municipality"),
+            help_text=_(
+                "Some seats are kept for the organisations in the list: once your organisation's seats are taken, "
+                "you are put on the waitlist."
+            ),
             choices=[
                 ("", _("Choose your organisation")),
                 *((str(pk), name) for pk, name in self.quota_organisations.items()),

@@ -5,7 +5,6 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.template.response import TemplateResponse
 from django.urls import reverse
-from django.utils.cache import patch_cache_control
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_http_methods
@@ -82,22 +81,17 @@ def registration_status(request, token):
     return render(request, "programs/registration_status.html", context)
 
 
-def _personal(response):
-    """A page for one person only: no browser, proxy or CDN may keep it (the page cache skips it: pagecache.py)."""
-    patch_cache_control(response, no_store=True, private=True)
-    return response
-
-
 @require_http_methods(["GET", "HEAD"])
 def registrant_page(request, token):
     """A registrant's own page, from the link in every email: where the registration stands now, the course,
-    the calendar file and cancelling. Read afresh at every request, never stored anywhere."""
+    the calendar file and cancelling. Read afresh at every request, never stored anywhere: the page cache skips
+    its path (forum_site/pagecache.py) and its answers say no-store, private (forum_site/headers.py)."""
     try:
         registration = links.registration_from_registrant_page_token(token)
     except signing.SignatureExpired:
-        return _personal(render(request, "programs/link_invalid.html", {"expired": True}, status=400))
+        return render(request, "programs/link_invalid.html", {"expired": True}, status=400)
     except signing.BadSignature:
-        return _personal(render(request, "programs/link_invalid.html", status=400))
+        return render(request, "programs/link_invalid.html", status=400)
     language = get_language()
     event = in_language(registration.event, language).specific
     can_cancel = registration.is_active and not event.has_ended and not registration.attended
@@ -109,7 +103,7 @@ def registrant_page(request, token):
         "position": registration.waitlist_position(),
         "cancel_url": reverse("programs:cancel", args=[links.cancel_token(registration)]) if can_cancel else "",
     }
-    return _personal(render(request, "programs/registrant_page.html", context))
+    return render(request, "programs/registrant_page.html", context)
 
 
 APPROVAL_DECISIONS = {"approve": rules.approve, "decline": rules.decline}
@@ -122,19 +116,19 @@ def approval(request, token, decision):
     try:
         registration = links.registration_from_approval_token(token)
     except signing.SignatureExpired:
-        return _personal(render(request, "programs/link_invalid.html", {"expired": True}, status=400))
+        return render(request, "programs/link_invalid.html", {"expired": True}, status=400)
     except signing.BadSignature:
-        return _personal(render(request, "programs/link_invalid.html", status=400))
+        return render(request, "programs/link_invalid.html", status=400)
     if decision not in APPROVAL_DECISIONS:
-        return _personal(render(request, "programs/link_invalid.html", status=400))
+        return render(request, "programs/link_invalid.html", status=400)
     event = in_language(registration.event, get_language()).specific
     context = {"registration": registration, "event": event, "decision": decision}
     if registration.status != registration.Status.AWAITING_APPROVAL:
-        return _personal(render(request, "programs/approval_done.html", {**context, "already": True}))
+        return render(request, "programs/approval_done.html", {**context, "already": True})
     if request.method == "POST":
         APPROVAL_DECISIONS[decision](registration)
-        return _personal(render(request, "programs/approval_done.html", context))
-    return _personal(render(request, "programs/approval_confirm.html", context))
+        return render(request, "programs/approval_done.html", context)
+    return render(request, "programs/approval_confirm.html", context)
 
 
 @require_http_methods(["GET", "POST"])

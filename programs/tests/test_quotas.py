@@ -149,6 +149,7 @@ def test_the_form_offers_the_quota_organisations_by_name_in_the_pages_language(c
     assert "جهة أخرى" in arabic_page
     assert f'<option value="{amman.pk}">Greater Amman Municipality</option>' in english_page
     assert "Another organisation" in english_page
+    assert "خُصصت بعض المقاعد للجهات الواردة في القائمة" in arabic_page
 
 
 def test_choosing_an_organisation_counts_the_registrant_in_its_quota(client, programs_tree, amman):
@@ -201,6 +202,7 @@ def test_with_coordinator_approval_a_registration_holds_a_seat_until_approved(co
 
     assert awaiting.status == Status.AWAITING_APPROVAL
     assert second.status == Status.WAITLISTED  # the held seat is not given away
+    assert "تخضع التسجيلات في هذه الدورة للموافقة" in coordinator_client.get(course.url).content.decode()
     (held,) = [message for message in mail.outbox if message.to == ["first@example.org"]]
     assert "بانتظار الموافقة" in held.subject
     listing = coordinator_client.get(f"/admin/programs_registration/?event={course.pk}").content.decode()
