@@ -6,11 +6,12 @@ from urllib.parse import urlsplit
 import pytest
 from django.contrib.auth.models import Group
 from django.core import mail
+from django.core.exceptions import ValidationError
 from wagtail.models import Locale
 
 from programs import links, rules
 from programs.emails import send_due_emails
-from programs.models import EventPage, Registration, RegistrationEmail
+from programs.models import EventPage, Registration, RegistrationEmail, SeatQuota
 
 from .conftest import make_event, registrant
 from .quotas import country_quota, make_organisation, organisation_quota, other_organisations_quota
@@ -332,3 +333,34 @@ def test_exports_show_the_new_statuses_in_the_coordinators_language(coordinator_
     text = csv_text.decode("utf-8-sig")
     assert "بانتظار الموافقة" in text and "مرفوض" in text
     assert "awaiting_approval" not in text and "declined" not in text
+
+
+def test_the_course_edit_page_shows_the_seats_taken_in_each_quota(client, django_user_model, programs_tree, amman):
+    course = make_event(
+        programs_tree.program, capacity=10, seat_quotas=[organisation_quota(amman, 2), country_quota("JO", 8)]
+    )
+    _register(course, "amman@example.org", amman)
+    client.force_login(django_user_model.objects.create_superuser("admin", "admin@example.org", "x"))
+
+    page = client.get(f"/admin/pages/{course.pk}/edit/").content.decode()
+
+    assert "أمانة عمان الكبرى: 1 من 2 مقاعد مشغولة" in page
+    assert "الأردن: 1 من 8 مقاعد مشغولة" in page
+
+
+@pytest.mark.parametrize(
+    ("quota", "field"),
+    [
+        (SeatQuota(kind=SeatQuota.Kind.ORGANISATION, seats=3), "organisation"),
+        (SeatQuota(kind=SeatQuota.Kind.COUNTRY, seats=3), "country"),
+        (
+            SeatQuota(kind=SeatQuota.Kind.COUNTRY, country="JO", seats=3, focal_point_email="a@example.org"),
+            "focal_point_email",
+        ),
+    ],
+)
+def test_a_quota_says_what_it_misses_beside_the_field(quota, field):
+    with pytest.raises(ValidationError) as error:
+        quota.clean()
+
+    assert field in error.value.message_dict
