@@ -284,6 +284,8 @@ def run_quotas(args, program):
     """Part three: quotas under concurrent submissions through the full request stack."""
     from collections import Counter
 
+    from django.utils import translation
+
     from programs.models import Registration, SeatQuota
     from programs.rules import SeatBook
     from programs.tests.quotas import country_quota, make_organisation, organisation_quota, other_organisations_quota
@@ -318,11 +320,12 @@ def run_quotas(args, program):
         f"HTTP {dict(sorted((code, statuses.count(code)) for code in set(statuses)))}"
     )
     over = []
-    for quota in SeatQuota.objects.filter(event=course).select_related("organisation"):
-        taken = book.taken_in[quota.pk]
-        print(f"  {quota.label}: {taken} of {quota.seats} seats")
-        if taken > quota.seats:
-            over.append(quota.label)
+    with translation.override("en"):  # countries and kinds of quota in English; organisations by their name
+        for quota in SeatQuota.objects.filter(event=course).select_related("organisation"):
+            taken = book.taken_in[quota.pk]
+            print(f"  {quota.label}: {taken} of {quota.seats} seats")
+            if taken > quota.seats:
+                over.append(quota.label)
     print(f"  all: {book.taken} of {course.capacity} seats; waitlisted {by_status[Registration.Status.WAITLISTED]}")
     # Here the capacity (25) is more than the quotas allow together (Jordan 14 and the others 6): every quota
     # that binds must be full, or someone waits for a seat that is free.
