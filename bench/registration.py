@@ -10,6 +10,13 @@ post the form at the same moment over HTTP to a course of --rush-seats seats (10
 email; then as many post one and the same email to a second course. It prints confirmed, waitlisted, errors,
 duplicates and lost; the goal is exactly 10 / 190 / 0 / 0 / 0, and one registration for the repeated email.
 
+Part three, quotas under concurrency: --workers submitters post --quota-submissions forms (300) through the
+full request stack to a course of --quota-capacity seats (25) with quotas: Greater Amman Municipality 10,
+Greater Irbid Municipality 6, every other organisation 6, Jordan 14; the registrants come from those three
+organisations (Muscat's staff choose "another organisation"). It prints the seats taken in each quota against
+its limit, the waitlist, errors and throughput, and fails if any quota or the capacity is exceeded or a seat
+is left idle while someone waits.
+
 It runs in a throwaway test database on a PostgreSQL server at 127.0.0.1; each part stops after --max-seconds
 whatever happens.
 
@@ -51,6 +58,10 @@ def parse_args():
     parser.add_argument("--rush", type=int, default=200, help="submitters at once through gunicorn (0: skip)")
     parser.add_argument("--rush-seats", type=int, default=10, help="seats of the rushed course")
     parser.add_argument("--rush-workers", type=int, default=4, help="gunicorn workers for the rush")
+    parser.add_argument(
+        "--quota-submissions", type=int, default=300, help="registrations for the quota course (0: skip)"
+    )
+    parser.add_argument("--quota-capacity", type=int, default=25, help="seats of the quota course")
     return parser.parse_args()
 
 
@@ -70,7 +81,7 @@ def build_program():
     return index.add_child(instance=ProgramPage(title="التحول الرقمي", slug="التحول-الرقمي"))
 
 
-def build_course(program, capacity, number=1):
+def build_course(program, capacity, number=1, **fields):
     from datetime import timedelta
 
     from django.utils import timezone
@@ -87,13 +98,14 @@ def build_course(program, capacity, number=1):
         delivery_mode=TrainingCoursePage.DeliveryMode.ONLINE,
         capacity=capacity,
         registration_opens_at=now - timedelta(days=1),
+        **fields,
     )
     program.add_child(instance=course)
     course.save_revision().publish()
     return course
 
 
-def form_data(email):
+def form_data(email, **overrides):
     return {
         "name_arabic": "موظف بلدية",
         "name_latin": "Municipal Employee",
@@ -105,12 +117,14 @@ def form_data(email):
         "job_title": "مهندس",
         "consent": "on",
         "website": "",
+        **overrides,
     }
 
 
-def submit_all(course_url, args):
+def submit_all(course_url, args, submissions=None, data_for=None):
     deadline = time.monotonic() + args.max_seconds
-    counter = iter(range(args.submissions))
+    counter = iter(range(submissions or args.submissions))
+    data_for = data_for or (lambda number: form_data(f"person{number}@example.org"))
     lock = threading.Lock()
     latencies, statuses, errors = [], [], []
 
@@ -122,7 +136,7 @@ def submit_all(course_url, args):
         client = Client(REMOTE_ADDR=f"127.0.0.{worker_number + 2}")
         try:
             while time.monotonic() < deadline and (number := next_number()) is not None:
-                data = form_data(f"person{number}@example.org")
+                data = data_for(number)
                 started = time.perf_counter()
                 try:
                     response = client.post(course_url, data)
@@ -266,6 +280,62 @@ def run_rush(args, program):
     return met
 
 
+def run_quotas(args, program):
+    """Part three: quotas under concurrent submissions through the full request stack."""
+    from collections import Counter
+
+    from django.utils import translation
+
+    from programs.models import Registration, SeatQuota
+    from programs.rules import SeatBook
+    from programs.tests.quotas import country_quota, make_organisation, organisation_quota, other_organisations_quota
+
+    amman = make_organisation("أمانة عمان الكبرى", "Greater Amman Municipality")
+    irbid = make_organisation("بلدية إربد الكبرى", "Greater Irbid Municipality")
+    quotas = [
+        organisation_quota(amman, 10),
+        organisation_quota(irbid, 6),
+        other_organisations_quota(6),
+        country_quota("JO", 14),
+    ]
+    course = build_course(program, args.quota_capacity, number=4, seat_quotas=quotas)
+    connections.close_all()
+    # One registrant in three from each organisation; Muscat's staff choose "another organisation" and name it.
+    senders = [
+        {"organisation_choice": str(amman.pk), "organisation": ""},
+        {"organisation_choice": str(irbid.pk), "organisation": ""},
+        {"organisation_choice": "other", "organisation": "بلدية مسقط", "country": "OM"},
+    ]
+
+    def data_for(number):
+        return form_data(f"quota{number}@example.org", **senders[number % 3])
+
+    elapsed, latencies, statuses, errors = submit_all(course.url, args, args.quota_submissions, data_for)
+    book = SeatBook(course)
+    registrations = Registration.objects.filter(event=course)
+    by_status = Counter(registrations.values_list("status", flat=True))
+    print(
+        f"quotas under concurrency: {args.workers} submitters, {len(latencies)} submissions in {elapsed:.2f} s "
+        f"({len(latencies) / elapsed:.1f} registrations/s), {len(errors)} errors, "
+        f"HTTP {dict(sorted((code, statuses.count(code)) for code in set(statuses)))}"
+    )
+    over = []
+    with translation.override("en"):  # countries and kinds of quota in English; organisations by their name
+        for quota in SeatQuota.objects.filter(event=course).select_related("organisation"):
+            taken = book.taken_in[quota.pk]
+            print(f"  {quota.label}: {taken} of {quota.seats} seats")
+            if taken > quota.seats:
+                over.append(quota.label)
+    print(f"  all: {book.taken} of {course.capacity} seats; waitlisted {by_status[Registration.Status.WAITLISTED]}")
+    # Here the capacity (25) is more than the quotas allow together (Jordan 14 and the others 6): every quota
+    # that binds must be full, or someone waits for a seat that is free.
+    idle = book.taken_in[quotas[3].pk] < 14 or book.taken_in[quotas[2].pk] < 6
+    if over or book.taken > course.capacity or idle or errors:
+        print(f"FAILED: over {over}, idle {idle}; " + "; ".join(errors[:5]))
+        return False
+    return True
+
+
 def main():
     args = parse_args()
     database = settings.DATABASES["default"]
@@ -307,6 +377,8 @@ def main():
         overbooked = confirmed > args.capacity
         if overbooked or errors:
             print("FAILED: " + ("overbooked; " if overbooked else "") + "; ".join(errors[:5]))
+            return 1
+        if args.quota_submissions and not run_quotas(args, program):
             return 1
         if args.rush and not run_rush(args, program):
             return 1

@@ -20,6 +20,7 @@ from programs.models import (
     ProgramIndexPage,
     ProgramPage,
     Registration,
+    SeatQuota,
     Trainer,
     TrainingCalendarPage,
     TrainingCoursePage,
@@ -214,6 +215,7 @@ def _event(program, spec, t):
     model = spec.pop("model")
     topics, partners, event_trainers = spec.pop("topics"), spec.pop("partners"), spec.pop("trainers")
     registrations = spec.pop("registrations", [])
+    quota_partners = spec.pop("quota_partners", None)
     if model.objects.child_of(program).filter(slug=spec["slug"]).exists():
         return 0
     event = model(**spec)
@@ -237,7 +239,76 @@ def _event(program, spec, t):
             consented_at=timezone.now(),
             created_at=timezone.now() + timedelta(seconds=number),
         )
+    if quota_partners:
+        _quota_registrations(event, quota_partners)
     return 1
+
+
+# The data platforms course keeps seats for the two organisations behind it, each approving its staff by email.
+FOCAL_POINTS = {"amman": "training.focal@ammancity.example.org", "petra": "training.focal@petra.example.org"}
+Status = Registration.Status
+# (Arabic name, Latin name, organisation key, status): Amman's 10 seats are all held, so its next registrant waits.
+QUOTA_REGISTRANTS = [
+    ("رامي الحديدي", "Rami Al-Hadidi", "amman", Status.CONFIRMED),
+    ("نور الشريف", "Nour Al-Sharif", "amman", Status.CONFIRMED),
+    ("يزن القضاة", "Yazan Al-Qudah", "amman", Status.CONFIRMED),
+    ("دانة المومني", "Dana Al-Momani", "amman", Status.CONFIRMED),
+    ("عمر الطراونة", "Omar Al-Tarawneh", "amman", Status.CONFIRMED),
+    ("لينا الحمود", "Lina Al-Hmoud", "amman", Status.CONFIRMED),
+    ("معاذ العبادي", "Moath Al-Abbadi", "amman", Status.CONFIRMED),
+    ("ريم الفايز", "Reem Al-Fayez", "amman", Status.CONFIRMED),
+    ("طارق النعيمات", "Tareq Al-Nuaimat", "amman", Status.CONFIRMED),
+    ("هالة الصمادي", "Hala Al-Smadi", "amman", Status.AWAITING_APPROVAL),
+    ("أنس الخوالدة", "Anas Al-Khawaldeh", "amman", Status.WAITLISTED),
+    ("سلمى الروسان", "Salma Al-Rousan", "amman", Status.DECLINED),
+    ("فراس الحسنات", "Firas Al-Hasanat", "petra", Status.CONFIRMED),
+    ("منى النوافلة", "Muna Al-Nawafleh", "petra", Status.AWAITING_APPROVAL),
+    ("بلال الفلاحات", "Bilal Al-Falahat", "petra", Status.CANCELLED),
+    ("آمنة البلوشي", "Amna Al-Balushi", None, Status.CONFIRMED),
+]
+
+
+def _seat_quotas(partners):
+    return [
+        SeatQuota(
+            kind=SeatQuota.Kind.ORGANISATION,
+            organisation=partners["amman"],
+            seats=10,
+            focal_point_email=FOCAL_POINTS["amman"],
+        ),
+        SeatQuota(
+            kind=SeatQuota.Kind.ORGANISATION,
+            organisation=partners["petra"],
+            seats=5,
+            focal_point_email=FOCAL_POINTS["petra"],
+        ),
+        SeatQuota(kind=SeatQuota.Kind.COUNTRY, country="JO", seats=20),
+    ]
+
+
+def _quota_registrations(event, partners):
+    """Registrants of the quota course in every state, from the two organisations and from Muscat."""
+    places = {"amman": ("JO", "عمّان", "+96265000000"), "petra": ("JO", "وادي موسى", "+96232150000")}
+    for number, (name_ar, name_latin, key, status) in enumerate(QUOTA_REGISTRANTS, start=1):
+        organisation = partners[key] if key else None
+        country, city, phone = places.get(key, ("OM", "مسقط", "+96824000000"))
+        # Made directly, as the other demo registrants: no email is owed to an example.org address.
+        Registration.objects.create(
+            event=event,
+            status=status,
+            name_arabic=name_ar,
+            name_latin=name_latin,
+            email=f"quota{number}.{event.pk}@example.org",
+            phone=phone,
+            country=country,
+            city=city,
+            organisation=organisation.name if organisation else "بلدية مسقط",
+            quota_organisation=organisation,
+            approver_email=FOCAL_POINTS.get(key, ""),
+            job_title="مهندس نظم معلومات",
+            consented_at=timezone.now(),
+            created_at=timezone.now() + timedelta(seconds=number),
+        )
 
 
 def _agenda(t, *slots):
@@ -363,6 +434,43 @@ def _program_specs(arabic, partners, venues, trainers):
                         ("هبة الرفاعي", "Hiba Al-Rifai", Registration.Status.WAITLISTED),
                         ("خالد البدور", "Khaled Al-Bdour", Registration.Status.WAITLISTED),
                     ],
+                ),
+                dict(
+                    model=TrainingCoursePage,
+                    title=t(
+                        "منصات بيانات المدينة الذكية للبلديات",
+                        "Smart city data platforms for municipalities",
+                    ),
+                    slug=t("منصات-بيانات-المدينة-الذكية", "smart-city-data-platforms"),
+                    summary=t(
+                        "دورة تبني قدرات فرق البلديات على جمع بيانات المدينة وربطها ونشرها لخدمات أذكى.",
+                        "A course that builds municipal teams' skills in collecting, linking and publishing city "
+                        "data for smarter services.",
+                    ),
+                    start_at=_at(40, 9),
+                    end_at=_at(42, 14),
+                    delivery_mode=TrainingCoursePage.DeliveryMode.IN_PERSON,
+                    venue=venues["amman"],
+                    delivery_language=TrainingCoursePage.DeliveryLanguage.ARABIC,
+                    target_audience=t(
+                        "فرق تكنولوجيا المعلومات والتخطيط في أمانة عمان الكبرى وسلطة إقليم البترا والبلديات العربية.",
+                        "IT and planning teams of the Greater Amman Municipality, the Petra Authority and Arab "
+                        "municipalities.",
+                    ),
+                    eligibility=t(
+                        "يوافق ضابط الارتباط في الجهة على تسجيل موظفيها.",
+                        "Each organisation's focal point approves the registration of its staff.",
+                    ),
+                    capacity=25,
+                    approval=TrainingCoursePage.Approval.FOCAL_POINT,
+                    seat_quotas=_seat_quotas(partners),
+                    quota_partners=partners,
+                    registration_opens_at=_at(-5, 9),
+                    registration_closes_at=_at(35, 23, 59),
+                    body=[],
+                    topics=_topics(arabic, "digital-transformation", "smart-city-strategy"),
+                    partners=[partners["amman"], partners["petra"]],
+                    trainers=[trainers["digital"], trainers["gis"]],
                 ),
             ],
         )

@@ -101,7 +101,12 @@ PERMISSIONS_POLICY = ", ".join(
 )
 
 # Views whose pages show a registrant's own data (programs/urls.py).
-_PERSONAL_VIEWS = {("programs", "registration_status"), ("programs", "cancel")}
+_PERSONAL_VIEWS = {
+    ("programs", "registration_status"),
+    ("programs", "cancel"),
+    ("programs", "registrant_page"),
+    ("programs", "approval"),
+}
 _FILE_PREFIXES = ("/documents/", "/media/")
 
 

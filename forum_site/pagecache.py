@@ -34,6 +34,8 @@ from django.utils.http import http_date
 HEADER = "X-Page-Cache"
 # Never looked up: the admin, the health check, files.
 _NEVER_CACHED_PREFIXES = ("/admin/", "/health/", "/static/", "/media/", "/documents/")
+# Nor these, under each language's prefix: pages for one person behind a signed link (a registrant's own page).
+_NEVER_CACHED_LOCALISED_PREFIXES = ("/programs/my-registration/",)
 logger = logging.getLogger(__name__)
 _UNCACHEABLE_DIRECTIVES = ("private", "no-store", "no-cache")
 _fresh_until = contextvars.ContextVar("page_cache_fresh_until", default=None)
@@ -151,6 +153,7 @@ def _bypasses_cache(request):
         request.method not in ("GET", "HEAD")
         or settings.SESSION_COOKIE_NAME in request.COOKIES
         or request.path.startswith(_NEVER_CACHED_PREFIXES)
+        or request.path.removeprefix(f"/{language_of(request.path)}").startswith(_NEVER_CACHED_LOCALISED_PREFIXES)
     )
 
 

@@ -20,10 +20,10 @@ from .seats import seat_status
 AMMAN = zoneinfo.ZoneInfo(settings.TIME_ZONE)
 
 
-def _count_of(status):
+def _count_of(*statuses):
     # Registrations belong to the default-language event; every translation shares its translation_key.
     counts = (
-        Registration.objects.filter(event__translation_key=OuterRef("translation_key"), status=status)
+        Registration.objects.filter(event__translation_key=OuterRef("translation_key"), status__in=statuses)
         .order_by()
         .values("event__translation_key")
         .annotate(total=Count("pk"))
@@ -34,7 +34,7 @@ def _count_of(status):
 
 def events_with_seats(queryset):
     return queryset.select_related("venue").annotate(
-        confirmed_count=_count_of(Registration.Status.CONFIRMED),
+        confirmed_count=_count_of(*Registration.HOLDING_SEAT),
         waitlist_count=_count_of(Registration.Status.WAITLISTED),
     )
 

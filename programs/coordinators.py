@@ -48,9 +48,14 @@ registration_permission_policy = RegistrationPermissionPolicy(Registration)
 
 # (action, label, statuses it applies to)
 STATUS_ACTIONS = {
-    "cancel": (_("Cancel"), [Registration.Status.CONFIRMED, Registration.Status.WAITLISTED]),
+    "approve": (_("Approve"), [Registration.Status.AWAITING_APPROVAL]),
+    "decline": (_("Decline"), [Registration.Status.AWAITING_APPROVAL]),
+    "cancel": (
+        _("Cancel"),
+        [Registration.Status.CONFIRMED, Registration.Status.WAITLISTED, Registration.Status.AWAITING_APPROVAL],
+    ),
     "promote": (_("Promote from the waitlist"), [Registration.Status.WAITLISTED]),
-    "confirm": (_("Confirm again"), [Registration.Status.CANCELLED]),
+    "confirm": (_("Confirm again"), [Registration.Status.CANCELLED, Registration.Status.DECLINED]),
     "attended": (_("Mark as attended"), [Registration.Status.CONFIRMED]),
     "absent": (_("Mark as absent"), [Registration.Status.CONFIRMED]),
 }
@@ -140,7 +145,10 @@ class RegistrationIndexView(IndexView):
             if action == "attended" and instance.attended or action == "absent" and not instance.attended:
                 continue
             url = reverse("programs_registration:status_action", args=[instance.pk, action])
-            buttons.append(ListingButton(label, url=url, icon_name="edit", priority=40))
+            button = ListingButton(label, url=url, icon_name="edit", priority=40)
+            # Approving and declining show beside the name, not in the menu: they are what the row waits for.
+            button.allow_in_dropdown = action not in ("approve", "decline")
+            buttons.append(button)
         return buttons
 
     @cached_property
@@ -195,6 +203,10 @@ class StatusActionView(WagtailAdminTemplateMixin, TemplateView):
                 changed = rules.promote(registration)
             elif action == "confirm":
                 changed = rules.confirm(registration)
+            elif action == "approve":
+                changed = rules.approve(registration)
+            elif action == "decline":
+                changed = rules.decline(registration)
             else:
                 rules.set_attendance(registration, action == "attended")
                 changed = True
@@ -271,6 +283,7 @@ class RegistrationViewSet(ModelViewSet):
         "city",
         "organisation",
         "job_title",
+        "approver_email",
         "get_language_display",
         "attended",
         "created_at",
@@ -294,7 +307,9 @@ class RegistrationViewSet(ModelViewSet):
         "country",
         "city",
         "organisation",
+        "quota_organisation",
         "job_title",
+        "approver_email",
         "language",
         "consented_at",
         "attended",

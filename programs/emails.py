@@ -15,36 +15,51 @@ from forum_site.localize import in_language
 from forum_site.site_urls import absolute_url
 
 from .ical import event_calendar
-from .links import cancel_url
+from .links import approval_url, cancel_url, registrant_page_url
 from .models import RegistrationEmail
 
 logger = logging.getLogger(__name__)
 
 
-def queue_email(registration, kind):
+def queue_email(registration, kind, recipient=""):
     """Record the email owed, in the transaction that owes it: a rollback owes nothing, a commit is never lost.
 
     Nothing is sent here: the sender (`send_registration_emails`) sends it, so no request ever waits on SMTP.
+    `recipient` is for an email about the registration to someone else (its focal point).
     """
-    return RegistrationEmail.objects.create(registration=registration, kind=kind, next_attempt_at=timezone.now())
+    return RegistrationEmail.objects.create(
+        registration=registration, kind=kind, recipient=recipient, next_attempt_at=timezone.now()
+    )
 
 
 def build_message(email):
     registration = email.registration
-    with translation.override(registration.language):
-        event = in_language(registration.event, registration.language).specific
+    for_focal_point = email.kind == RegistrationEmail.Kind.APPROVAL_REQUEST
+    # A focal point gets the forum's working language with the municipalities; a registrant, their own.
+    language = settings.LANGUAGE_CODE if for_focal_point else registration.language
+    with translation.override(language):
+        event = in_language(registration.event, language).specific
         context = {
             "registration": registration,
-            "name": registration.name_in(registration.language),
+            "name": registration.name_in(language),
             "event": event,
             "event_url": absolute_url(event.url),
             "cancel_url": cancel_url(registration) if registration.is_active else "",
+            "page_url": "" if for_focal_point else registrant_page_url(registration),
             "position": registration.waitlist_position(),
         }
+        if for_focal_point:
+            context.update(
+                approve_url=approval_url(registration, "approve"), decline_url=approval_url(registration, "decline")
+            )
         subject = render_to_string(f"programs/emails/{email.kind}_subject.txt", context).strip()
         body = render_to_string(f"programs/emails/{email.kind}.txt", context)
-        message = EmailMessage(subject=subject, body=body, to=[registration.email])
-        seat_email = email.kind in (RegistrationEmail.Kind.CONFIRMATION, RegistrationEmail.Kind.PROMOTION)
+        message = EmailMessage(subject=subject, body=body, to=[email.recipient or registration.email])
+        seat_email = email.kind in (
+            RegistrationEmail.Kind.CONFIRMATION,
+            RegistrationEmail.Kind.PROMOTION,
+            RegistrationEmail.Kind.APPROVED,
+        )
         notice_of_seat = (
             email.kind == RegistrationEmail.Kind.ALREADY_REGISTERED
             and registration.status == registration.Status.CONFIRMED

@@ -66,6 +66,38 @@ class RegistrationForm(forms.Form):
     # A honeypot: hidden from people by CSS, filled in by bots that fill in every field.
     website = forms.CharField(label=_("Leave this field empty"), required=False)
 
+    OTHER_ORGANISATION = "other"
+
+    def __init__(self, *args, quota_organisations=None, **kwargs):
+        """`quota_organisations`: {id: name} of the organisations holding seats on the course
+        (EventPage.quota_organisations)."""
+        super().__init__(*args, **kwargs)
+        self.quota_organisations = quota_organisations or {}
+        if self.quota_organisations:
+            self._offer_quota_organisations()
+
+    def _offer_quota_organisations(self):
+        """The organisations that hold seats on this course, by name, then "another organisation" with its name:
+        a registrant is counted against a quota by what they choose, never by how they spell it."""
+        choice = forms.ChoiceField(
+            label=_("Organisation or municipality"),
+            help_text=_(
+                "Some seats are kept for the organisations in the list: once your organisation's seats are taken, "
+                "you are put on the waitlist."
+            ),
+            choices=[
+                ("", _("Choose your organisation")),
+                *((str(pk), name) for pk, name in self.quota_organisations.items()),
+                (self.OTHER_ORGANISATION, _("Another organisation")),
+            ],
+        )
+        self.fields["organisation"].label = _("Name of your organisation, if it is not in the list")
+        self.fields["organisation"].required = False
+        fields = list(self.fields.items())
+        position = [name for name, _field in fields].index("organisation")
+        fields.insert(position, ("organisation_choice", choice))
+        self.fields = dict(fields)
+
     def clean_name_arabic(self):
         value = " ".join(self.cleaned_data["name_arabic"].split())
         if not ARABIC_NAME.match(value) or not ARABIC_LETTER.search(value):
@@ -83,6 +115,13 @@ class RegistrationForm(forms.Form):
 
     def clean(self):
         cleaned_data = super().clean()
+        cleaned_data["quota_organisation_id"] = None
+        choice = cleaned_data.get("organisation_choice")
+        if choice and choice != self.OTHER_ORGANISATION:
+            cleaned_data["quota_organisation_id"] = int(choice)
+            cleaned_data["organisation"] = self.quota_organisations[int(choice)]
+        elif choice == self.OTHER_ORGANISATION and not cleaned_data.get("organisation", "").strip():
+            self.add_error("organisation", _("Write the name of your organisation."))
         # The number is read for the country chosen: run after both fields, with the error beside the phone.
         if "phone" in cleaned_data and "country" in cleaned_data:
             country = cleaned_data["country"]

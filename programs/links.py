@@ -15,6 +15,8 @@ from .models import Registration
 # Unchanged since these lived in programs/registration.py: links already sent keep working.
 CANCEL_SALT = "programs.registration.cancel"
 STATUS_SALT = "programs.registration.status"
+REGISTRANT_PAGE_SALT = "programs.registration.page"
+APPROVAL_SALT = "programs.registration.approval"
 
 
 def _email_fingerprint(email):
@@ -30,6 +32,21 @@ def registration_from_cancel_token(token):
     """The registration the link was made for; raises signing.BadSignature (or SignatureExpired)."""
     max_age = timedelta(days=settings.PROGRAMS_CANCEL_LINK_MAX_AGE_DAYS)
     data = signing.loads(token, salt=CANCEL_SALT, max_age=max_age)
+    registration = Registration.objects.select_related("event").filter(pk=data.get("r")).first()
+    if registration is None or data.get("e") != _email_fingerprint(registration.email):
+        raise signing.BadSignature("no such registration")
+    return registration
+
+
+def registrant_page_token(registration):
+    """The registrant's own page: as long-lived as the cancel link, and void once the address changes (anonymised)."""
+    return signing.dumps({"r": registration.pk, "e": _email_fingerprint(registration.email)}, salt=REGISTRANT_PAGE_SALT)
+
+
+def registration_from_registrant_page_token(token):
+    """The registration the page's link was made for; raises signing.BadSignature (or SignatureExpired)."""
+    max_age = timedelta(days=settings.PROGRAMS_CANCEL_LINK_MAX_AGE_DAYS)
+    data = signing.loads(token, salt=REGISTRANT_PAGE_SALT, max_age=max_age)
     registration = Registration.objects.select_related("event").filter(pk=data.get("r")).first()
     if registration is None or data.get("e") != _email_fingerprint(registration.email):
         raise signing.BadSignature("no such registration")
@@ -56,3 +73,35 @@ def from_status_token(token):
 def cancel_url(registration):
     with translation.override(registration.language):
         return absolute_url(reverse("programs:cancel", args=[cancel_token(registration)]))
+
+
+def registrant_page_url(registration):
+    """The registrant's own page, in the language they registered in, on the public address."""
+    with translation.override(registration.language):
+        return absolute_url(reverse("programs:registrant_page", args=[registrant_page_token(registration)]))
+
+
+def approval_token(registration):
+    """For the focal point named when the registration was made: void if the registration names another since."""
+    fingerprint = _email_fingerprint(registration.approver_email)
+    return signing.dumps({"r": registration.pk, "a": fingerprint}, salt=APPROVAL_SALT)
+
+
+def registration_from_approval_token(token):
+    """The registration the focal point's link was made for; raises signing.BadSignature (or SignatureExpired)."""
+    max_age = timedelta(days=settings.PROGRAMS_CANCEL_LINK_MAX_AGE_DAYS)
+    data = signing.loads(token, salt=APPROVAL_SALT, max_age=max_age)
+    registration = Registration.objects.select_related("event").filter(pk=data.get("r")).first()
+    if (
+        registration is None
+        or not registration.approver_email
+        or data.get("a") != _email_fingerprint(registration.approver_email)
+    ):
+        raise signing.BadSignature("no such registration")
+    return registration
+
+
+def approval_url(registration, decision):
+    """The focal point's link to approve or decline ("approve", "decline"), in the site's default language."""
+    with translation.override(settings.LANGUAGE_CODE):
+        return absolute_url(reverse("programs:approval", args=[approval_token(registration), decision]))

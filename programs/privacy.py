@@ -21,8 +21,9 @@ def anonymise_registrations(months, now=None):
             city="",
             organisation="",
             job_title="",
+            approver_email="",
             anonymised_at=timezone.now(),
         )
         count += 1
-    RegistrationEmail.objects.filter(registration__anonymised_at__isnull=False).update(last_error="")
+    RegistrationEmail.objects.filter(registration__anonymised_at__isnull=False).update(last_error="", recipient="")
     return count

@@ -41,7 +41,7 @@ def register_from_event_page(page, request, serve_args, serve_kwargs):
     """
     if request.method != "POST" or not isinstance(page, EventPage):
         return None
-    form = RegistrationForm(request.POST)
+    form = RegistrationForm(request.POST, quota_organisations=page.quota_organisations())
     status = 200
     if page.registration_window() != "open":
         status = 409
@@ -81,6 +81,56 @@ def registration_status(request, token):
     return render(request, "programs/registration_status.html", context)
 
 
+@require_http_methods(["GET", "HEAD"])
+def registrant_page(request, token):
+    """A registrant's own page, from the link in every email: where the registration stands now, the course,
+    the calendar file and cancelling. Read afresh at every request, never stored anywhere: the page cache skips
+    its path (forum_site/pagecache.py) and its answers say no-store, private (forum_site/headers.py)."""
+    try:
+        registration = links.registration_from_registrant_page_token(token)
+    except signing.SignatureExpired:
+        return render(request, "programs/link_invalid.html", {"expired": True}, status=400)
+    except signing.BadSignature:
+        return render(request, "programs/link_invalid.html", status=400)
+    language = get_language()
+    event = in_language(registration.event, language).specific
+    can_cancel = registration.is_active and not event.has_ended and not registration.attended
+    context = {
+        "registration": registration,
+        "event": event,
+        "name": registration.name_in(language),
+        "progress": registration.progress,
+        "position": registration.waitlist_position(),
+        "cancel_url": reverse("programs:cancel", args=[links.cancel_token(registration)]) if can_cancel else "",
+    }
+    return render(request, "programs/registrant_page.html", context)
+
+
+APPROVAL_DECISIONS = {"approve": rules.approve, "decline": rules.decline}
+
+
+@require_http_methods(["GET", "POST"])
+def approval(request, token, decision):
+    """A focal point's link from the approval request: a page to confirm the decision, which a POST carries out
+    (a GET changes nothing, so mail scanners that open links decide nothing)."""
+    try:
+        registration = links.registration_from_approval_token(token)
+    except signing.SignatureExpired:
+        return render(request, "programs/link_invalid.html", {"expired": True}, status=400)
+    except signing.BadSignature:
+        return render(request, "programs/link_invalid.html", status=400)
+    if decision not in APPROVAL_DECISIONS:
+        return render(request, "programs/link_invalid.html", status=400)
+    event = in_language(registration.event, get_language()).specific
+    context = {"registration": registration, "event": event, "decision": decision}
+    if registration.status != registration.Status.AWAITING_APPROVAL:
+        return render(request, "programs/approval_done.html", {**context, "already": True})
+    if request.method == "POST":
+        APPROVAL_DECISIONS[decision](registration)
+        return render(request, "programs/approval_done.html", context)
+    return render(request, "programs/approval_confirm.html", context)
+
+
 @require_http_methods(["GET", "POST"])
 def cancel(request, token):
     try:
@@ -90,8 +140,13 @@ def cancel(request, token):
     except signing.BadSignature:
         return render(request, "programs/link_invalid.html", status=400)
     event = in_language(registration.event, get_language()).specific
-    context = {"registration": registration, "event": event}
-    if registration.status == registration.Status.CANCELLED:
+    context = {
+        "registration": registration,
+        "event": event,
+        "name": registration.name_in(get_language()),
+        "registrant_page_url": reverse("programs:registrant_page", args=[links.registrant_page_token(registration)]),
+    }
+    if not registration.is_active:  # cancelled, or declined
         return render(request, "programs/cancel_done.html", {**context, "already": True})
     if event.has_ended:
         return render(request, "programs/link_invalid.html", {**context, "ended": True}, status=400)

@@ -39,7 +39,8 @@ QUERY_PARAMETERS = [
 def form_fields():
     from programs.forms import RegistrationForm
 
-    return [*RegistrationForm.base_fields, "csrfmiddlewaretoken", "password", "return_url"]
+    # organisation_choice: added to the form on courses with organisation quotas.
+    return [*RegistrationForm.base_fields, "organisation_choice", "csrfmiddlewaretoken", "password", "return_url"]
 
 
 def _routes(patterns, prefix=""):

@@ -9,9 +9,9 @@ pytestmark = pytest.mark.django_db
 
 def test_demo_content_has_courses_and_workshops_in_both_languages(demo_site):
 
-    assert TrainingCoursePage.objects.filter(locale__language_code="ar").count() == 2
+    assert TrainingCoursePage.objects.filter(locale__language_code="ar").count() == 3
     assert WorkshopPage.objects.filter(locale__language_code="ar").count() == 3
-    assert EventPage.objects.filter(locale__language_code="en").count() == 5
+    assert EventPage.objects.filter(locale__language_code="en").count() == 6
     assert Registration.objects.filter(status=Registration.Status.WAITLISTED).exists()
 
 
@@ -32,3 +32,28 @@ def test_demo_content_reuses_partner_organisations_made_by_name(site_tree):
     demo_content.load()
 
     assert PartnerOrganisation.objects.filter(locale=existing.locale, name="أمانة عمان الكبرى").count() == 1
+
+
+def test_demo_content_has_a_course_with_quotas_and_registrations_in_every_state(demo_site):
+    from programs.rules import SeatBook
+
+    course = TrainingCoursePage.objects.get(locale__language_code="ar", slug="منصات-بيانات-المدينة-الذكية")
+    book = SeatBook(course)
+
+    assert {quota.label: (book.taken_in[quota.pk], quota.seats) for quota in book.quotas} == {
+        "أمانة عمان الكبرى": (10, 10),
+        "سلطة إقليم البترا التنموي السياحي": (2, 5),
+        "الأردن": (12, 20),
+    }
+    statuses = set(Registration.objects.filter(event=course).values_list("status", flat=True))
+    assert statuses == {"confirmed", "awaiting_approval", "waitlisted", "declined", "cancelled"}
+    english = TrainingCoursePage.objects.get(locale__language_code="en", translation_key=course.translation_key)
+    assert english.approval == "focal_point"
+    assert english.quota_organisations() == {
+        quota.organisation_id: name
+        for quota, name in zip(
+            book.quotas[:2],
+            ["Greater Amman Municipality", "Petra Development and Tourism Region Authority"],
+            strict=True,
+        )
+    }

@@ -2,7 +2,7 @@
 without the pages that show those listings importing it back: snippets, events with their registrations, and
 the pages that list events."""
 
-from .events import EventPage, Registration, RegistrationEmail, TrainingCoursePage, WorkshopPage
+from .events import EventPage, Registration, RegistrationEmail, SeatQuota, TrainingCoursePage, WorkshopPage
 from .pages import ProgramIndexPage, ProgramPage, TrainingCalendarPage
 from .snippets import Trainer, Venue
 
@@ -12,6 +12,7 @@ __all__ = [
     "ProgramPage",
     "Registration",
     "RegistrationEmail",
+    "SeatQuota",
     "Trainer",
     "TrainingCalendarPage",
     "TrainingCoursePage",

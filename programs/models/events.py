@@ -1,19 +1,22 @@
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Count, Q
+from django.db.models import Count, F, OuterRef, Q, Subquery, Value
+from django.db.models.functions import Coalesce
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
-from modelcluster.fields import ParentalManyToManyField
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import StreamField
+from wagtail.models import Orderable
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from forum_site.localize import in_locale
 from forum_site.models import BasePage
 from home.models import SiteSettings, TopicsMixin
-from partners.models import MoULinkMixin
+from partners.models import MoULinkMixin, PartnerOrganisation
 
 from ..blocks import EventBodyBlock
 from ..countries import COUNTRY_CHOICES
@@ -44,6 +47,11 @@ class EventPage(TopicsMixin, BasePage):
         JOD = "JOD", _("Jordanian dinar")
         USD = "USD", _("US dollar")
 
+    class Approval(models.TextChoices):
+        NONE = "none", _("None: a free seat is confirmed at once")
+        COORDINATOR = "coordinator", _("By the training coordinators")
+        FOCAL_POINT = "focal_point", _("By the focal point of the registrant's organisation")
+
     summary = models.TextField(_("summary"), blank=True)
     start_at = models.DateTimeField(_("starts at"), help_text=_("In Amman's time zone."))
     end_at = models.DateTimeField(_("ends at"), help_text=_("In Amman's time zone."))
@@ -68,6 +76,16 @@ class EventPage(TopicsMixin, BasePage):
     fee = models.DecimalField(_("fee"), max_digits=8, decimal_places=2, default=0, help_text=_("0 means free."))
     fee_currency = models.CharField(_("currency"), max_length=3, choices=Currency.choices, default=Currency.JOD)
     capacity = models.PositiveIntegerField(_("capacity"), default=30, help_text=_("Seats for confirmed registrants."))
+    approval = models.CharField(
+        _("approval of registrations"),
+        max_length=20,
+        choices=Approval.choices,
+        default=Approval.NONE,
+        help_text=_(
+            "With approval, a registration holds a seat until it is approved or declined. A focal point approves "
+            "by email the registrations of their organisation's quota; the coordinators approve the others."
+        ),
+    )
     registration_opens_at = models.DateTimeField(_("registration opens at"), null=True, blank=True)
     registration_closes_at = models.DateTimeField(_("registration closes at"), null=True, blank=True)
     image = models.ForeignKey(
@@ -89,6 +107,10 @@ class EventPage(TopicsMixin, BasePage):
         SynchronizedField("fee"),
         SynchronizedField("fee_currency"),
         SynchronizedField("capacity"),
+        SynchronizedField("approval"),
+        # Quotas are numbers, countries and organisations, not text: copied, never translated. Seats are counted
+        # on the default-language event's own rows (`source_event.seat_quotas`), so a stale copy changes nothing.
+        SynchronizedField("seat_quotas"),
         SynchronizedField("registration_opens_at"),
         SynchronizedField("registration_closes_at"),
         SynchronizedField("image"),
@@ -112,9 +134,20 @@ class EventPage(TopicsMixin, BasePage):
                 FieldPanel("capacity"),
                 FieldRowPanel([FieldPanel("registration_opens_at"), FieldPanel("registration_closes_at")]),
                 FieldRowPanel([FieldPanel("fee"), FieldPanel("fee_currency")]),
+                FieldPanel("approval"),
                 SeatsPanel(),
             ],
             heading=_("Registration"),
+        ),
+        InlinePanel(
+            "seat_quotas",
+            heading=_("Seats per country or organisation"),
+            label=_("quota"),
+            help_text=_(
+                "Optional. A registration counts against every quota that applies to it: beyond a quota, "
+                "registrants of that country or organisation go on the waitlist. To keep 10 of 25 seats for one "
+                "organisation, give it 10 and give every other organisation 15."
+            ),
         ),
         MultiFieldPanel(
             [FieldPanel("target_audience"), FieldPanel("eligibility")],
@@ -171,10 +204,10 @@ class EventPage(TopicsMixin, BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        self.confirmed_count, self.waitlist_count = self.seat_counts()
+        self.confirmed_count, self.waitlist_count, quota_organisations = self.seats_and_quota_organisations()
         site_settings = SiteSettings.for_request(request)
         context.update(
-            form=RegistrationForm(),
+            form=RegistrationForm(quota_organisations=quota_organisations),
             window=self.registration_window(),
             seat_status=seat_status(self),
             trainers=in_locale(self.source_event.trainers.all(), self.locale_id),
@@ -185,15 +218,54 @@ class EventPage(TopicsMixin, BasePage):
         )
         return context
 
-    @property
+    @cached_property
     def source_event(self):
-        """The event in the site's default language: registrations and seats belong to it, for every language."""
+        """The event in the site's default language: registrations and seats belong to it, for every language.
+
+        Read once per instance: a page's context asks for it several times.
+        """
         return self.source_page
 
+    def quota_organisations(self):
+        """{organisation id: its name in this page's language} for the organisations holding a quota, in order."""
+        return self.seats_and_quota_organisations()[2]
+
+    def seats_and_quota_organisations(self):
+        """(seats taken, waitlisted, quota organisations) in one query, as the page shows them (its query budget):
+        the default-language event's row, with its counts, joined to its quotas (one row per quota, or none)."""
+
+        def count(*statuses):
+            registrations = Registration.objects.filter(event_id=OuterRef("pk"), status__in=statuses)
+            counted = registrations.order_by().values("event_id").annotate(total=Count("pk")).values("total")
+            return Coalesce(Subquery(counted), Value(0))
+
+        name_here = PartnerOrganisation.objects.filter(
+            translation_key=OuterRef("seat_quotas__organisation__translation_key"), locale_id=self.locale_id
+        ).values("name")[:1]
+        rows = list(
+            EventPage.objects.filter(pk=self.source_event.pk)
+            .annotate(
+                taken=count(*Registration.HOLDING_SEAT),
+                waiting=count(Registration.Status.WAITLISTED),
+                organisation_name=Coalesce(Subquery(name_here), F("seat_quotas__organisation__name")),
+            )
+            .order_by("seat_quotas__sort_order")
+            .values("taken", "waiting", "seat_quotas__kind", "seat_quotas__organisation_id", "organisation_name")
+        )
+        if not rows:
+            return 0, 0, {}
+        organisations = {
+            row["seat_quotas__organisation_id"]: row["organisation_name"]
+            for row in rows
+            if row["seat_quotas__kind"] == SeatQuota.Kind.ORGANISATION and row["seat_quotas__organisation_id"]
+        }
+        return rows[0]["taken"], rows[0]["waiting"], organisations
+
     def seat_counts(self):
-        """(confirmed, waitlisted) registrations for the event, whichever language's page is asked."""
+        """(seats taken, waitlisted) for the event, whichever language's page is asked: confirmed registrations
+        and those awaiting approval both hold a seat."""
         counts = Registration.objects.filter(event_id=self.source_event.pk).aggregate(
-            confirmed=Count("pk", filter=Q(status=Registration.Status.CONFIRMED)),
+            confirmed=Count("pk", filter=Q(status__in=Registration.HOLDING_SEAT)),
             waitlisted=Count("pk", filter=Q(status=Registration.Status.WAITLISTED)),
         )
         return counts["confirmed"], counts["waitlisted"]
@@ -256,11 +328,98 @@ class WorkshopPage(ProgramEventPage):  # noqa: DJ008 (Page has __str__)
         verbose_name_plural = _("workshops")
 
 
+class SeatQuota(Orderable):
+    """Seats of a course for one country or one organisation, besides its total capacity, as pretix's quotas.
+
+    A registration counts against every quota that applies to it (its country's, its organisation's) and against
+    the capacity; it takes a seat only while all of them have room, and waits otherwise. To keep seats for an
+    organisation, split them: Greater Amman Municipality 10 and "every other organisation" 15 of 25.
+
+    An organisation is a partner organisation snippet, chosen here, never typed: the registration form offers the
+    organisations that hold a quota by name, in the visitor's language, and "another organisation" with a free
+    name. So matching never depends on spelling ("أمانة عمّان" or "امانة عمان"), and coordinators pick the
+    organisation from the same list as the course's partners.
+
+    Quotas belong to the event in the default language, like its registrations and seats.
+    """
+
+    class Kind(models.TextChoices):
+        COUNTRY = "country", _("A country")
+        ORGANISATION = "organisation", _("An organisation")
+        OTHER_ORGANISATIONS = "other_organisations", _("Every organisation without its own quota")
+
+    event = ParentalKey(EventPage, on_delete=models.CASCADE, related_name="seat_quotas")
+    kind = models.CharField(_("for"), max_length=20, choices=Kind.choices, default=Kind.ORGANISATION)
+    country = models.CharField(
+        _("country"), max_length=2, choices=COUNTRY_CHOICES, blank=True, help_text=_("For a country's quota.")
+    )
+    organisation = models.ForeignKey(
+        "partners.PartnerOrganisation",
+        verbose_name=_("organisation"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("For an organisation's quota: add it as a partner organisation if it is not in the list."),
+    )
+    seats = models.PositiveIntegerField(_("seats"))
+    focal_point_email = models.EmailField(
+        _("focal point's email"),
+        blank=True,
+        help_text=_("Approves this organisation's registrations by email when the course asks for a focal point."),
+    )
+
+    panels = [
+        FieldRowPanel([FieldPanel("kind"), FieldPanel("seats")]),
+        FieldRowPanel([FieldPanel("country"), FieldPanel("organisation")]),
+        FieldPanel("focal_point_email"),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("seat quota")
+        verbose_name_plural = _("seat quotas")
+
+    def __str__(self):
+        return f"{self.label}: {self.seats}"
+
+    def clean(self):
+        super().clean()
+        if self.kind == self.Kind.COUNTRY and not self.country:
+            raise ValidationError({"country": _("Choose the quota's country.")})
+        if self.kind == self.Kind.ORGANISATION and not self.organisation_id:
+            raise ValidationError({"organisation": _("Choose the quota's organisation.")})
+        if self.kind != self.Kind.ORGANISATION and self.focal_point_email:
+            raise ValidationError({"focal_point_email": _("Only an organisation's quota has a focal point.")})
+
+    @property
+    def label(self):
+        if self.kind == self.Kind.COUNTRY:
+            return str(self.get_country_display())
+        if self.kind == self.Kind.ORGANISATION:
+            return str(self.organisation) if self.organisation_id else str(_("(organisation removed)"))
+        return str(self.get_kind_display())
+
+    def applies_to(self, country, organisation_id, organisations_with_quota):
+        """Whether a registration from `country` and (quota) organisation `organisation_id` counts against it."""
+        if self.kind == self.Kind.COUNTRY:
+            return country == self.country
+        if self.kind == self.Kind.ORGANISATION:
+            return organisation_id is not None and organisation_id == self.organisation_id
+        return organisation_id not in organisations_with_quota
+
+
 class Registration(models.Model):
     class Status(models.TextChoices):
         CONFIRMED = "confirmed", _("Confirmed")
         WAITLISTED = "waitlisted", _("On the waitlist")
+        AWAITING_APPROVAL = "awaiting_approval", _("Awaiting approval")
         CANCELLED = "cancelled", _("Cancelled")
+        DECLINED = "declined", _("Declined")
+
+    # The statuses that take one of the event's seats (and one in each quota that applies).
+    HOLDING_SEAT = (Status.CONFIRMED, Status.AWAITING_APPROVAL)
+    # No longer active: the email may register again.
+    ENDED = (Status.CANCELLED, Status.DECLINED)
 
     event = models.ForeignKey(
         EventPage, verbose_name=_("course or workshop"), on_delete=models.CASCADE, related_name="registrations"
@@ -273,6 +432,19 @@ class Registration(models.Model):
     country = models.CharField(_("country"), max_length=2, choices=COUNTRY_CHOICES)
     city = models.CharField(_("city"), max_length=100)
     organisation = models.CharField(_("organisation or municipality"), max_length=200)
+    quota_organisation = models.ForeignKey(
+        "partners.PartnerOrganisation",
+        verbose_name=_("organisation chosen from the quotas"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    approver_email = models.EmailField(
+        _("focal point asked to approve"),
+        blank=True,
+        help_text=_("Empty when the coordinators approve, or no approval is needed."),
+    )
     job_title = models.CharField(_("job title"), max_length=200)
     language = models.CharField(_("language"), max_length=10, choices=settings.LANGUAGES, default="ar")
     consented_at = models.DateTimeField(_("consented to the privacy notice at"))
@@ -290,7 +462,7 @@ class Registration(models.Model):
             # The rule "one active registration per email per course" holds in the database too.
             models.UniqueConstraint(
                 fields=["event", "email"],
-                condition=~Q(status="cancelled"),
+                condition=~Q(status__in=["cancelled", "declined"]),
                 name="programs_one_active_registration_per_email",
             ),
         ]
@@ -300,7 +472,17 @@ class Registration(models.Model):
 
     @property
     def is_active(self):
-        return self.status != self.Status.CANCELLED
+        return self.status not in self.ENDED
+
+    @property
+    def progress(self):
+        """Where the registration stands for its registrant: its status, or 'attended' once a confirmed person came."""
+        if self.status == self.Status.CONFIRMED and self.attended:
+            return "attended"
+        return self.status
+
+    def get_progress_display(self):
+        return _("Attended") if self.progress == "attended" else self.get_status_display()
 
     def get_phone_display(self):
         """The number as dialled in its country, then with its country code: "079 123 4567 (+962 79 123 4567)"."""
@@ -335,6 +517,10 @@ class RegistrationEmail(models.Model):
         PROMOTION = "promotion", _("Promotion from the waitlist")
         CANCELLATION = "cancellation", _("Cancellation receipt")
         ALREADY_REGISTERED = "already_registered", _("Already registered: status and link")
+        AWAITING_APPROVAL = "awaiting_approval", _("Seat held, awaiting approval")
+        APPROVAL_REQUEST = "approval_request", _("Request to the focal point to approve")
+        APPROVED = "approved", _("Approved: seat confirmed")
+        DECLINED = "declined", _("Declined")
 
     class Status(models.TextChoices):
         PENDING = "pending", _("Waiting to be sent")
@@ -346,6 +532,8 @@ class RegistrationEmail(models.Model):
         Registration, verbose_name=_("registration"), on_delete=models.CASCADE, related_name="emails"
     )
     kind = models.CharField(_("kind"), max_length=30, choices=Kind.choices)
+    # The registrant, unless the email goes to someone else about their registration (a focal point).
+    recipient = models.EmailField(_("sent to, if not the registrant"), blank=True)
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.PENDING)
     attempts = models.PositiveIntegerField(_("attempts"), default=0)
     last_error = models.TextField(_("last error"), blank=True)
