@@ -69,9 +69,9 @@ def test_every_email_a_registrant_gets_links_to_their_page(programs_tree):
     assert kinds == {"confirmation", "waitlist", "already_registered", "cancellation", "promotion"}
     for message in mail.outbox:
         assert len(PAGE_LINK.findall(message.body)) == 1, message.subject
-    assert {_page_path(message) for message in mail.outbox if message.to == ["b@example.org"]} == {
-        f"/ar/programs/my-registration/{links.registrant_page_token(waiting)}/"
-    }
+    # Each link is signed when its email is sent (a timestamped token): what matters is where it leads.
+    tokens = {_page_path(message).split("/")[-2] for message in mail.outbox if message.to == ["b@example.org"]}
+    assert {links.registration_from_registrant_page_token(token) for token in tokens} == {waiting}
 
 
 def test_an_old_link_shows_the_cancellation_made_since(client, course):
