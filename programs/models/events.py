@@ -335,6 +335,7 @@ class RegistrationEmail(models.Model):
         PROMOTION = "promotion", _("Promotion from the waitlist")
         CANCELLATION = "cancellation", _("Cancellation receipt")
         ALREADY_REGISTERED = "already_registered", _("Already registered: status and link")
+        CERTIFICATE = "certificate", _("Certificate of attendance")
 
     class Status(models.TextChoices):
         PENDING = "pending", _("Waiting to be sent")
