@@ -1,4 +1,4 @@
-"""Certificates: coordinators issue them in bulk and revoke them; they are emailed with the PDF; anyone verifies them."""
+"""Certificates: coordinators issue them in bulk and revoke them; they are emailed with the PDF; anyone checks them."""
 
 import io
 from decimal import Decimal
