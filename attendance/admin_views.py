@@ -26,7 +26,7 @@ from wagtail.admin.widgets.button import ListingButton
 from wagtail.permission_policies import ModelPermissionPolicy
 
 from programs.coordinators import neutralise_formula
-from programs.countries import COUNTRY_CHOICES
+from programs.countries import COUNTRY_NAMES
 from programs.models import EventPage, Registration
 
 from .certificates import revoke, verification_url
@@ -269,11 +269,10 @@ def participation(group_by, registrations=None):
         )
         .order_by("-attended", "-confirmed", group_by)
     )
-    countries = dict(COUNTRY_CHOICES)
     result = []
     for row in rows:
         key = row[group_by]
-        label = str(countries.get(key, key)) if group_by == "country" else key
+        label = str(COUNTRY_NAMES.get(key, key)) if group_by == "country" else key
         result.append({"label": label, **{k: row[k] for k in ("confirmed", "attended", "certificates")}})
     return result
 
