@@ -4,6 +4,7 @@ fpdf2 with uharfbuzz shapes the Arabic (joined letters, right to left) with font
 so it installs with pip alone: no Pango, Cairo or fonts from the system.
 """
 
+import logging
 from decimal import Decimal
 from pathlib import Path
 
@@ -14,6 +15,9 @@ from fpdf import FPDF
 from forum_site.localize import in_language
 
 from .codes import qr_png
+
+# fontTools reports every subset it makes at INFO: one line per glyph list, per font, per certificate.
+logging.getLogger("fontTools").setLevel(logging.WARNING)
 
 FONTS = Path(__file__).resolve().parent / "fonts"
 PAGE_WIDTH, PAGE_HEIGHT = 297, 210
