@@ -1,3 +1,4 @@
+from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -23,7 +24,13 @@ def _admin_urls():
     return [
         path("attendance/participant/", ParticipantHistoryView.as_view(), name="attendance_participant"),
         path("attendance/participation/", ParticipationView.as_view(), name="attendance_participation"),
+        path("attendance/check-in/", _to_check_in, name="attendance_check_in"),
     ]
+
+
+def _to_check_in(request):
+    # The admin menu is built once; this resolves the phone page in the language the coordinator works in now.
+    return redirect("attendance:check_in")
 
 
 class PermittedMenuItem(MenuItem):
@@ -39,7 +46,7 @@ class PermittedMenuItem(MenuItem):
 def _check_in_menu_item():
     # The phone page, outside the admin: it is light enough for a phone at the door.
     return PermittedMenuItem(
-        _("Check-in"), reverse("attendance:check_in"), icon_name="tick", order=252, allowed=can_check_in
+        _("Check-in"), reverse("attendance_check_in"), icon_name="tick", order=252, allowed=can_check_in
     )
 
 

@@ -221,3 +221,14 @@ def test_editors_cannot_mark_attendance_in_bulk(client, editor, seat):
     assert response.status_code in (302, 403)
     seat.refresh_from_db()
     assert not seat.attended
+
+
+def test_the_admin_menu_leads_to_the_check_in_page_in_the_coordinators_language(client, coordinator):
+    client.force_login(coordinator)
+
+    dashboard = client.get("/admin/").content.decode()
+    english = client.get("/admin/attendance/check-in/", HTTP_ACCEPT_LANGUAGE="en")
+
+    assert "/admin/attendance/check-in/" in dashboard
+    assert english.status_code == 302
+    assert english["Location"].endswith("/check-in/")
