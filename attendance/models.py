@@ -133,7 +133,7 @@ class AttendanceLog(models.Model):
         SCANNED = "scanned", _("Scanned QR code")
         TYPED = "typed", _("Typed code")
         LIST = "list", _("From the list (bulk)")
-        COMMAND = "command", _("Management command")
+        ONE = "one", _("From the list (one person)")
 
     registration = models.ForeignKey(
         "programs.Registration",

@@ -8,10 +8,21 @@ from wagtail.permissions import register_permission_policy
 from .admin_views import ParticipantHistoryView, ParticipationView, certificate_permission_policy, certificate_viewset
 from .bulk_actions import BULK_ACTIONS
 from .emails import add_to_registration_email
-from .models import Certificate
+from .models import AttendanceLog, Certificate
 from .permissions import can_check_in, can_view_registrations
 
 hooks.register("registration_email", add_to_registration_email)
+
+
+@hooks.register("registration_attendance_marked")
+def _log_single_attendance(registration, attended, user, changed):
+    # Marked one person at a time from the registrations list (programs' own action): logged like the rest.
+    if changed:
+        AttendanceLog.objects.create(
+            registration=registration, attended=attended, method=AttendanceLog.Method.ONE, marked_by=user
+        )
+
+
 hooks.register("register_admin_viewset", lambda: certificate_viewset)
 for action in BULK_ACTIONS:
     hooks.register("register_bulk_action", action)

@@ -18,6 +18,7 @@ from django.utils.translation import get_language_bidi
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 from openpyxl import Workbook
+from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import BooleanColumn, BulkActionsCheckboxColumn, Column, DateColumn
 from wagtail.admin.views.generic import IndexView
@@ -207,8 +208,12 @@ class StatusActionView(WagtailAdminTemplateMixin, TemplateView):
             elif action == "confirm":
                 changed = rules.confirm(registration)
             else:
-                rules.set_attendance(registration, action == "attended")
-                changed = True
+                attended = action == "attended"
+                changed = registration.attended != attended
+                rules.set_attendance(registration, attended)
+                # Other apps keep their own record of who marked whom (attendance: its log).
+                for record in hooks.get_hooks("registration_attendance_marked"):
+                    record(registration, attended, request.user, changed)
         except rules.RegistrationError as error:
             messages.error(request, str(error))
         else:

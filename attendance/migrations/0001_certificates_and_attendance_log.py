@@ -35,7 +35,7 @@ class Migration(migrations.Migration):
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('attended', models.BooleanField(verbose_name='attended')),
-                ('method', models.CharField(choices=[('scanned', 'Scanned QR code'), ('typed', 'Typed code'), ('list', 'From the list (bulk)'), ('command', 'Management command')], max_length=10, verbose_name='how')),
+                ('method', models.CharField(choices=[('scanned', 'Scanned QR code'), ('typed', 'Typed code'), ('list', 'From the list (bulk)'), ('one', 'From the list (one person)')], max_length=10, verbose_name='how')),
                 ('marked_at', models.DateTimeField(db_index=True, default=django.utils.timezone.now, verbose_name='marked at')),
                 ('marked_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='marked by')),
                 ('registration', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='attendance_logs', to='programs.registration', verbose_name='registration')),

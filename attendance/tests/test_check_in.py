@@ -232,3 +232,13 @@ def test_the_admin_menu_leads_to_the_check_in_page_in_the_coordinators_language(
     assert "/admin/attendance/check-in/" in dashboard
     assert english.status_code == 302
     assert english["Location"].endswith("/check-in/")
+
+
+def test_marking_one_person_from_the_list_is_logged_too(client, coordinator, seat):
+    client.force_login(coordinator)
+
+    client.post(f"/admin/programs_registration/status/{seat.pk}/attended/")
+    client.post(f"/admin/programs_registration/status/{seat.pk}/attended/")  # no change: no second line
+
+    log = AttendanceLog.objects.get()
+    assert (log.attended, log.method, log.marked_by) == (True, "one", coordinator)
