@@ -3,11 +3,13 @@
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
+from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.db.models import Exists, OuterRef
 from django.urls import reverse
 from django.utils import timezone, translation
 
+from forum_site.localize import in_language
 from forum_site.site_urls import absolute_url
 from programs.emails import queue_email
 from programs.models import Registration, RegistrationEmail
@@ -32,8 +34,19 @@ def estimated_hours(event):
     return max(Decimal("0.5"), (span * 2).quantize(Decimal(1), rounding=ROUND_HALF_UP) / 2)
 
 
+def event_titles(event):
+    """(Arabic title, English title): the English one from the course's translation, when it has one."""
+    return in_language(event, "ar").title, in_language(event, "en").title
+
+
+def course_kind(event):
+    return Certificate.Kind.WORKSHOP if event.specific_class.__name__ == "WorkshopPage" else Certificate.Kind.COURSE
+
+
 def verification_url(certificate, language=None):
-    with translation.override(language or certificate.registration.language):
+    # In the holder's language; a certificate whose course was deleted since has no registration left to ask.
+    language = language or (certificate.registration.language if certificate.registration else settings.LANGUAGE_CODE)
+    with translation.override(language):
         return absolute_url(reverse("attendance:verify", args=[certificate.number]))
 
 
@@ -69,10 +82,16 @@ def issue_certificates(registrations, *, hours=None, issued_by=None, send_email=
     for done, registration in enumerate(candidates, start=1):
         try:
             with transaction.atomic():
+                title_arabic, title_english = event_titles(registration.event)
                 Certificate.objects.create(
                     registration=registration,
                     name_arabic=registration.name_arabic,
                     name_latin=registration.name_latin,
+                    course_title_arabic=title_arabic,
+                    course_title_english=title_english,
+                    course_kind=course_kind(registration.event),
+                    course_starts_at=registration.event.start_at,
+                    course_ends_at=registration.event.end_at,
                     hours=hours if hours is not None else estimated_hours(registration.event),
                     signatory_name_arabic=signatory.signatory_name_arabic,
                     signatory_name_latin=signatory.signatory_name_latin,

@@ -66,19 +66,30 @@ class CertificateSettings(BaseGenericSetting):
 class Certificate(models.Model):
     """A certificate of attendance: issued once per registration, verifiable by its number, revocable.
 
-    The holder's names, the hours and the signatory are copied at issue, so a certificate reads the same
-    later, whatever is edited or anonymised afterwards.
+    The holder's names, the course's titles and dates, the hours and the signatory are copied at issue, so a
+    certificate reads the same later, whatever is edited, anonymised or deleted afterwards.
     """
+
+    class Kind(models.TextChoices):
+        COURSE = "course", _("training course")
+        WORKSHOP = "workshop", _("workshop")
 
     registration = models.ForeignKey(
         "programs.Registration",
         verbose_name=_("registration"),
-        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
         related_name="certificates",
     )
     number = models.CharField(_("certificate number"), max_length=24, unique=True, default=new_certificate_number)
     name_arabic = models.CharField(_("full name in Arabic script"), max_length=200)
     name_latin = models.CharField(_("full name in Latin script"), max_length=200)
+    course_title_arabic = models.CharField(_("course title in Arabic"), max_length=255)
+    course_title_english = models.CharField(_("course title in English"), max_length=255)
+    course_kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices, default=Kind.COURSE)
+    course_starts_at = models.DateTimeField(_("course started at"))
+    course_ends_at = models.DateTimeField(_("course ended at"))
     hours = models.DecimalField(_("hours"), max_digits=5, decimal_places=1)
     signatory_name_arabic = models.CharField(_("signatory's name in Arabic"), max_length=200, blank=True)
     signatory_name_latin = models.CharField(_("signatory's name in Latin script"), max_length=200, blank=True)
@@ -124,6 +135,9 @@ class Certificate(models.Model):
 
     def name_in(self, language):
         return self.name_arabic if language == "ar" else self.name_latin
+
+    def course_title_in(self, language):
+        return self.course_title_arabic if language == "ar" else self.course_title_english
 
 
 class AttendanceLog(models.Model):

@@ -12,8 +12,6 @@ from django.utils import timezone, translation
 from django.utils.formats import date_format
 from fpdf import FPDF
 
-from forum_site.localize import in_language
-
 from .codes import qr_png
 
 # fontTools reports every subset it makes at INFO: one line per glyph list, per font, per certificate.
@@ -27,13 +25,6 @@ COLUMN_WIDTH = (PAGE_WIDTH - 2 * MARGIN - COLUMN_GAP) / 2
 INK = (26, 54, 93)
 MUTED = (80, 80, 80)
 ACCENT = (176, 137, 54)
-
-
-def event_titles(event):
-    """(Arabic title, English title): the English one from the course's translation, when it has one."""
-    arabic = in_language(event, "ar")
-    english = in_language(event, "en")
-    return arabic.title, english.title
 
 
 def hours_text(hours, language):
@@ -91,12 +82,10 @@ class CertificatePDF(FPDF):
 
 def build_certificate_pdf(certificate, verification_url):
     """The certificate as PDF bytes."""
-    registration = certificate.registration
-    event = registration.event
-    title_ar, title_en = event_titles(event)
-    workshop = event.specific_class.__name__ == "WorkshopPage"
-    dates_ar = date_range(event.start_at, event.end_at, "ar")
-    dates_en = date_range(event.start_at, event.end_at, "en")
+    title_ar, title_en = certificate.course_title_arabic, certificate.course_title_english
+    workshop = certificate.course_kind == certificate.Kind.WORKSHOP
+    dates_ar = date_range(certificate.course_starts_at, certificate.course_ends_at, "ar")
+    dates_en = date_range(certificate.course_starts_at, certificate.course_ends_at, "en")
 
     pdf = CertificatePDF()
     pdf.set_title(f"شهادة حضور / Certificate of attendance {certificate.number}")

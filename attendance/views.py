@@ -1,5 +1,7 @@
 """The coordinators' check-in page (phone-sized) and the public verification of certificates."""
 
+from types import SimpleNamespace
+
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
@@ -73,7 +75,7 @@ def _certificate(number):
     normalised = normalise_certificate_number(number)
     if not normalised:
         return None
-    return Certificate.objects.select_related("registration__event").filter(number=normalised).first()
+    return Certificate.objects.filter(number=normalised).first()
 
 
 @require_http_methods(["GET"])
@@ -98,10 +100,11 @@ def verify(request, number):
         return render(request, "attendance/verify.html", context, status=404)
     if certificate.number != number:
         return redirect("attendance:verify", certificate.number)
-    event = certificate.registration.event
     context = {
         "certificate": certificate,
-        "event": in_language(event, get_language()),
+        "title": certificate.course_title_in(get_language()),
+        # What programs' dates include reads from an event: the course's dates as the certificate gives them.
+        "dates": SimpleNamespace(start_at=certificate.course_starts_at, end_at=certificate.course_ends_at),
         "name": certificate.name_in(get_language()),
         "other_name": certificate.name_in("en" if get_language() == "ar" else "ar"),
     }

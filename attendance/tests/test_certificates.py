@@ -239,3 +239,20 @@ def test_the_command_refuses_bad_input(past_course):
         call_command("issue_certificates", "999999", stdout=io.StringIO())
     with pytest.raises(CommandError):
         call_command("issue_certificates", str(past_course.pk), "--hours", "many", stdout=io.StringIO())
+
+
+def test_a_certificate_outlives_its_course_being_deleted(client, django_user_model, attendee, past_course):
+    issue_certificates(Registration.objects.filter(pk=attendee.pk), send_email=False)
+    number = attendee.certificates.get().number
+    admin = django_user_model.objects.create_superuser("admin", "admin@example.org", "x")
+    client.force_login(admin)
+
+    response = client.post(f"/admin/pages/{past_course.pk}/delete/")
+    client.logout()
+    page = client.get(f"/en/certificates/{number}/")
+
+    assert response.status_code == 302
+    assert not Registration.objects.filter(pk=attendee.pk).exists()
+    assert "This certificate is valid." in page.content.decode()
+    assert "GIS and addressing" in page.content.decode()
+    assert client.get(f"/en/certificates/{number}/certificate.pdf")["Content-Type"] == "application/pdf"
