@@ -11,6 +11,7 @@ from django.utils.translation import get_language
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
+from forum_site.headers import PERMISSIONS_POLICY
 from forum_site.localize import in_language
 
 from .certificates import verification_url
@@ -68,7 +69,10 @@ def check_in(request):
     elif request.method == "POST":
         context["outcome"] = "empty"
         status = 400
-    return render(request, "attendance/check_in.html", context, status=status)
+    response = render(request, "attendance/check_in.html", context, status=status)
+    # The one page that uses the camera (to scan QR codes): the site's policy forbids it everywhere else.
+    response["Permissions-Policy"] = PERMISSIONS_POLICY.replace("camera=()", "camera=(self)")
+    return response
 
 
 def _certificate(number):

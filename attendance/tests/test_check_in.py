@@ -242,3 +242,14 @@ def test_marking_one_person_from_the_list_is_logged_too(client, coordinator, sea
 
     log = AttendanceLog.objects.get()
     assert (log.attended, log.method, log.marked_by) == (True, "one", coordinator)
+
+
+def test_the_check_in_page_alone_may_use_the_camera(client, coordinator):
+    client.force_login(coordinator)
+
+    check_in = client.get(CHECK_IN)
+    home = client.get("/ar/")
+
+    assert "camera=(self)" in check_in["Permissions-Policy"]
+    assert "microphone=()" in check_in["Permissions-Policy"]
+    assert "camera=()" in home["Permissions-Policy"]
