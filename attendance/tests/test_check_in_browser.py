@@ -53,3 +53,45 @@ def test_a_coordinator_checks_someone_in_on_a_phone(live_site, browser_page, dja
     page.screenshot(path=ARTIFACTS / "check-in-phone.png", full_page=True)
     check_accessibility_logged_in(page)
     assert Registration.objects.get(pk=registration.pk).attended
+
+
+# Chromium's BarcodeDetector needs a real camera and Android or macOS: stand-ins that "see" the given QR content.
+FAKE_CAMERA_AND_DETECTOR = """
+(rawValue) => {
+  window.BarcodeDetector = class {
+    constructor() {}
+    detect() { return Promise.resolve([{ rawValue }]); }
+  };
+  navigator.mediaDevices.getUserMedia = () => {
+    const canvas = document.createElement("canvas");
+    canvas.width = 16; canvas.height = 16;
+    canvas.getContext("2d").fillRect(0, 0, 16, 16);
+    return Promise.resolve(canvas.captureStream());
+  };
+}
+"""
+
+
+def test_a_scanned_qr_code_checks_someone_in(live_site, browser_page, django_user_model):
+    from attendance.codes import check_in_url
+    from attendance.models import AttendanceLog
+    from programs.tests.conftest import make_event, make_program
+
+    course = make_event(make_program(), english=False)
+    registration = register_past(course, name_arabic="سلمى يوسف", name_latin="Salma Yousef")
+    user = django_user_model.objects.create_user("coordinator", password="door-pass-4821")
+    user.groups.add(Group.objects.get(name="Training coordinators"))
+    page = browser_page
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.add_init_script(f"({FAKE_CAMERA_AND_DETECTOR})({check_in_url(registration)!r})")
+
+    page.goto(live_site.url + "/en/check-in/")
+    page.locator("#id_username").fill("coordinator")
+    page.locator("#id_password").fill("door-pass-4821")
+    page.locator("button[type=submit]").click()
+    page.wait_for_url("**/en/check-in/")
+    page.get_by_role("button", name="Scan a QR code with the camera").click()
+
+    page.get_by_text("Checked in", exact=True).wait_for()
+    assert "Salma Yousef" in page.get_by_role("status").inner_text()
+    assert AttendanceLog.objects.get(registration=registration).method == AttendanceLog.Method.SCANNED
