@@ -59,6 +59,7 @@ def test_the_registrant_extras_show_the_qr_code_then_the_certificate(seat):
     after = render_to_string("attendance/includes/registrant_extras.html", {"registration": seat})
 
     assert "<svg" in before
+    assert "attendance/attendance.css" in before  # the include brings its own styles
     assert check_in_code(seat) in before
     number = seat.certificates.get().number
     assert number in after
