@@ -17,6 +17,9 @@ organisations (Muscat's staff choose "another organisation"). It prints the seat
 its limit, the waitlist, errors and throughput, and fails if any quota or the capacity is exceeded or a seat
 is left idle while someone waits.
 
+Also certificates of attendance (--certificates, 50): issued per second, and generated per second
+(the bilingual PDF with shaped Arabic and its QR code, as the email sender builds it).
+
 It runs in a throwaway test database on a PostgreSQL server at 127.0.0.1; each part stops after --max-seconds
 whatever happens.
 
@@ -55,6 +58,7 @@ def parse_args():
     parser.add_argument("--submissions", type=int, default=400, help="registrations to submit in all")
     parser.add_argument("--capacity", type=int, default=50, help="seats of the course")
     parser.add_argument("--max-seconds", type=float, default=60, help="stop submitting after this long")
+    parser.add_argument("--certificates", type=int, default=50, help="certificates to issue and render (0: skip)")
     parser.add_argument("--rush", type=int, default=200, help="submitters at once through gunicorn (0: skip)")
     parser.add_argument("--rush-seats", type=int, default=10, help="seats of the rushed course")
     parser.add_argument("--rush-workers", type=int, default=4, help="gunicorn workers for the rush")
@@ -336,6 +340,43 @@ def run_quotas(args, program):
     return True
 
 
+def run_certificates(course, count):
+    """Certificates of attendance for the course's first `count` confirmed registrants. Prints
+    certificates issued per second (rows and their emails in the outbox) and generated per second (the PDF,
+    shaped Arabic and QR code, as the sender attaches it), on one core."""
+    from attendance.certificates import issue_certificates, verification_url
+    from attendance.checkin import mark_attendance
+    from attendance.models import AttendanceLog, Certificate
+    from attendance.pdf import build_certificate_pdf
+    from programs.emails import build_message
+    from programs.models import Registration, RegistrationEmail
+
+    chosen = list(Registration.objects.filter(event=course, status=Registration.Status.CONFIRMED)[:count])
+    mark_attendance(chosen, True, method=AttendanceLog.Method.LIST)
+    started = time.perf_counter()
+    report = issue_certificates(Registration.objects.filter(pk__in=[r.pk for r in chosen]), hours=6)
+    issue_seconds = time.perf_counter() - started
+    certificates = list(Certificate.objects.filter(registration__event=course).select_related("registration__event"))
+    started = time.perf_counter()
+    sizes = [len(build_certificate_pdf(certificate, verification_url(certificate))) for certificate in certificates]
+    pdf_seconds = time.perf_counter() - started
+    emails = list(
+        RegistrationEmail.objects.filter(registration__event=course, kind=RegistrationEmail.Kind.CERTIFICATE)[:10]
+    )
+    started = time.perf_counter()
+    for email in emails:
+        build_message(email).message()
+    email_seconds = time.perf_counter() - started
+    print(f"certificates: {report.issued} issued in {issue_seconds:.2f} s ({report.issued / issue_seconds:.0f}/s)")
+    print(
+        f"  generated:  {len(sizes)} PDFs in {pdf_seconds:.2f} s: {len(sizes) / pdf_seconds:.1f} certificates/s "
+        f"on one core, {statistics.fmean(sizes) / 1024:.0f} KiB each"
+    )
+    if emails:
+        print(f"  emailed:    {len(emails) / email_seconds:.1f} certificate emails built/s (PDF attached)")
+    return report.issued == len(chosen) == len(sizes)
+
+
 def main():
     args = parse_args()
     database = settings.DATABASES["default"]
@@ -379,6 +420,9 @@ def main():
             print("FAILED: " + ("overbooked; " if overbooked else "") + "; ".join(errors[:5]))
             return 1
         if args.quota_submissions and not run_quotas(args, program):
+            return 1
+        if args.certificates and not run_certificates(course, args.certificates):
+            print("FAILED: not every attendee got a certificate")
             return 1
         if args.rush and not run_rush(args, program):
             return 1

@@ -32,6 +32,8 @@ if settings.DEBUG or settings.SERVE_MEDIA:
 # Everything a visitor reads carries its language: /ar/... and /en/...; "/" redirects by Accept-Language.
 urlpatterns += i18n_patterns(
     path("programs/", include("programs.urls")),
+    # Check-in and the public verification of certificates: /ar/check-in/, /en/certificates/<number>/.
+    path("", include("attendance.urls")),
     path("search/", include("search.urls")),
     # Wagtail's URLs, with its page view behind our two-query router (forum_site/routing.py).
     # Wagtail's page-password form, throttled by django-axes (forum_site/throttling.py).

@@ -18,8 +18,9 @@ from django.utils.translation import get_language_bidi
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 from openpyxl import Workbook
+from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
-from wagtail.admin.ui.tables import BooleanColumn, Column, DateColumn
+from wagtail.admin.ui.tables import BooleanColumn, BulkActionsCheckboxColumn, Column, DateColumn
 from wagtail.admin.views.generic import IndexView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.mixins import ExcelDateFormatter
@@ -88,6 +89,17 @@ def neutralise_formula(value):
 class RegistrationIndexView(IndexView):
     def get_base_queryset(self):
         return super().get_base_queryset().select_related("event")
+
+    @cached_property
+    def columns(self):
+        # A checkbox on each row for the bulk actions registered for registrations (attendance/wagtail_hooks.py).
+        return [BulkActionsCheckboxColumn("bulk_actions", obj_type="registration"), *super().columns]
+
+    def _get_title_column(self, *args, **kwargs):
+        # The checkbox is described by the row's title, which needs this id.
+        return super()._get_title_column(
+            *args, **kwargs, get_title_id=lambda instance: f"registration_{instance.pk}_title"
+        )
 
     def stream_csv(self, queryset):
         # A byte order mark, so that Excel opens the UTF-8 file as UTF-8 and shows Arabic names.
@@ -208,8 +220,12 @@ class StatusActionView(WagtailAdminTemplateMixin, TemplateView):
             elif action == "decline":
                 changed = rules.decline(registration)
             else:
-                rules.set_attendance(registration, action == "attended")
-                changed = True
+                attended = action == "attended"
+                changed = registration.attended != attended
+                rules.set_attendance(registration, attended)
+                # Other apps keep their own record of who marked whom (attendance: its log).
+                for record in hooks.get_hooks("registration_attendance_marked"):
+                    record(registration, attended, request.user, changed)
         except rules.RegistrationError as error:
             messages.error(request, str(error))
         else:
@@ -256,6 +272,7 @@ class RegistrationViewSet(ModelViewSet):
     menu_order = 250
     add_to_admin_menu = True
     index_view_class = RegistrationIndexView
+    index_template_name = "programs/admin/registration_index.html"
     inspect_view_enabled = True
     copy_view_enabled = False
     form_fields = ["attended"]

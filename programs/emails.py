@@ -10,6 +10,7 @@ from django.db import transaction
 from django.db.models import F, Q
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
+from wagtail import hooks
 
 from forum_site.localize import in_language
 from forum_site.site_urls import absolute_url
@@ -52,6 +53,11 @@ def build_message(email):
             context.update(
                 approve_url=approval_url(registration, "approve"), decline_url=approval_url(registration, "decline")
             )
+        # Other apps add to an email (attendance: the check-in code, the certificate) through this hook: they
+        # may add to the context and append (filename, content, mimetype) attachments.
+        attachments = []
+        for extend in hooks.get_hooks("registration_email"):
+            extend(email, context, attachments)
         subject = render_to_string(f"programs/emails/{email.kind}_subject.txt", context).strip()
         body = render_to_string(f"programs/emails/{email.kind}.txt", context)
         message = EmailMessage(subject=subject, body=body, to=[email.recipient or registration.email])
@@ -66,6 +72,8 @@ def build_message(email):
         )
         if seat_email or notice_of_seat:
             message.attach("event.ics", event_calendar([event], name=event.title), "text/calendar")
+        for filename, content, mimetype in attachments:
+            message.attach(filename, content, mimetype)
     return message
 
 

@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_http_methods
+from wagtail import hooks
 from wagtail.models import Locale
 
 from forum_site.clients import client_ip
@@ -102,6 +103,8 @@ def registrant_page(request, token):
         "progress": registration.progress,
         "position": registration.waitlist_position(),
         "cancel_url": reverse("programs:cancel", args=[links.cancel_token(registration)]) if can_cancel else "",
+        # Other apps add their sections (attendance: the check-in code, the certificate) as HTML through this hook.
+        "extra_sections": [section(request, registration) for section in hooks.get_hooks("registrant_page_sections")],
     }
     return render(request, "programs/registrant_page.html", context)
 

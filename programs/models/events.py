@@ -521,6 +521,7 @@ class RegistrationEmail(models.Model):
         APPROVAL_REQUEST = "approval_request", _("Request to the focal point to approve")
         APPROVED = "approved", _("Approved: seat confirmed")
         DECLINED = "declined", _("Declined")
+        CERTIFICATE = "certificate", _("Certificate of attendance")
 
     class Status(models.TextChoices):
         PENDING = "pending", _("Waiting to be sent")

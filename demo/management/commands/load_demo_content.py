@@ -1,11 +1,11 @@
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from demo import home, news, partners, programs, publications, search
+from demo import attendance, home, news, partners, programs, publications, search
 
 # The home tree first: every other section hangs under it, and later sections link to earlier ones
 # (courses and publications to MoUs, news to all of them).
-SECTIONS = [home, partners, programs, publications, news, search]
+SECTIONS = [home, partners, programs, attendance, publications, news, search]
 
 
 class Command(BaseCommand):

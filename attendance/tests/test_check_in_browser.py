@@ -1,0 +1,97 @@
+"""A coordinator at the door, on a phone 390 px wide, logs in and checks someone in by typing their code."""
+
+import pytest
+from django.contrib.auth.models import Group
+
+from attendance.codes import check_in_code
+from programs.models import Registration
+from tests.browser import AccessibilityError, check_accessibility
+
+from .conftest import ARTIFACTS, register_past
+
+pytestmark = pytest.mark.browser
+
+
+def check_accessibility_logged_in(page):
+    """axe on a public page seen by someone logged in. Known, and not this page's: Wagtail's userbar (base.html's
+    {% editor_userbar %}) comes between the skip link and the header, so axe's "region" rule flags the skip link
+    on every page of the site for a logged-in user. Everything else must pass."""
+    try:
+        check_accessibility(page)
+    except AccessibilityError as error:
+        problems = str(error).splitlines()[1:]
+        assert [p for p in problems if not (p.startswith("region:") and "skip-link" in p)] == [], str(error)
+
+
+def test_a_coordinator_checks_someone_in_on_a_phone(live_site, browser_page, django_user_model):
+    from programs.tests.conftest import make_event, make_program
+
+    course = make_event(make_program(), english=False)
+    registration = register_past(course, name_arabic="سلمى يوسف", name_latin="Salma Yousef")
+    user = django_user_model.objects.create_user("coordinator", password="door-pass-4821")
+    user.groups.add(Group.objects.get(name="Training coordinators"))
+    page = browser_page
+    page.set_viewport_size({"width": 390, "height": 844})
+
+    page.goto(live_site.url + "/ar/check-in/")
+    page.locator("#id_username").fill("coordinator")
+    page.locator("#id_password").fill("door-pass-4821")
+    page.locator("button[type=submit]").click()
+    page.wait_for_url("**/ar/check-in/")
+    check_accessibility_logged_in(page)
+
+    # Typed as read from a printout: lower case, with a space instead of the dash.
+    page.get_by_label("رمز تسجيل الحضور").fill(check_in_code(registration).lower().replace("-", " "))
+    page.get_by_role("button", name="تسجيل الحضور", exact=True).click()
+
+    result = page.get_by_role("status")
+    assert "تم تسجيل الحضور" in result.inner_text()
+    assert "سلمى يوسف" in result.inner_text()
+    assert course.title in result.inner_text()
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390  # nothing wider than the phone
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=ARTIFACTS / "check-in-phone.png", full_page=True)
+    check_accessibility_logged_in(page)
+    assert Registration.objects.get(pk=registration.pk).attended
+
+
+# Chromium's BarcodeDetector needs a real camera and Android or macOS: stand-ins that "see" the given QR content.
+FAKE_CAMERA_AND_DETECTOR = """
+(rawValue) => {
+  window.BarcodeDetector = class {
+    constructor() {}
+    detect() { return Promise.resolve([{ rawValue }]); }
+  };
+  navigator.mediaDevices.getUserMedia = () => {
+    const canvas = document.createElement("canvas");
+    canvas.width = 16; canvas.height = 16;
+    canvas.getContext("2d").fillRect(0, 0, 16, 16);
+    return Promise.resolve(canvas.captureStream());
+  };
+}
+"""
+
+
+def test_a_scanned_qr_code_checks_someone_in(live_site, browser_page, django_user_model):
+    from attendance.codes import check_in_url
+    from attendance.models import AttendanceLog
+    from programs.tests.conftest import make_event, make_program
+
+    course = make_event(make_program(), english=False)
+    registration = register_past(course, name_arabic="سلمى يوسف", name_latin="Salma Yousef")
+    user = django_user_model.objects.create_user("coordinator", password="door-pass-4821")
+    user.groups.add(Group.objects.get(name="Training coordinators"))
+    page = browser_page
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.add_init_script(f"({FAKE_CAMERA_AND_DETECTOR})({check_in_url(registration)!r})")
+
+    page.goto(live_site.url + "/en/check-in/")
+    page.locator("#id_username").fill("coordinator")
+    page.locator("#id_password").fill("door-pass-4821")
+    page.locator("button[type=submit]").click()
+    page.wait_for_url("**/en/check-in/")
+    page.get_by_role("button", name="Scan a QR code with the camera").click()
+
+    page.get_by_text("Checked in", exact=True).wait_for()
+    assert "Salma Yousef" in page.get_by_role("status").inner_text()
+    assert AttendanceLog.objects.get(registration=registration).method == AttendanceLog.Method.SCANNED
