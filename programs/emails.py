@@ -3,12 +3,14 @@
 import logging
 from dataclasses import dataclass
 from datetime import timedelta
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.mail import EmailMessage
 from django.db import transaction
 from django.db.models import F, Q
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone, translation
 from wagtail import hooks
 
@@ -49,10 +51,14 @@ def build_message(email):
             "page_url": "" if for_focal_point else registrant_page_url(registration),
             "position": registration.waitlist_position(),
         }
-        if for_focal_point:
+        if for_focal_point and email.recipient == registration.approver_email:
             context.update(
                 approve_url=approval_url(registration, "approve"), decline_url=approval_url(registration, "decline")
             )
+        elif for_focal_point:
+            # A coordinator decides in the admin, logged in: the link opens their list at what awaits approval.
+            awaiting = urlencode({"event": registration.event_id, "status": registration.Status.AWAITING_APPROVAL})
+            context["review_url"] = absolute_url(f"{reverse('programs_registration:index')}?{awaiting}")
         # Other apps add to an email (attendance: the check-in code, the certificate) through this hook: they
         # may add to the context and append (filename, content, mimetype) attachments.
         attachments = []

@@ -209,11 +209,23 @@ def _seated_status(locked_event):
 
 
 def _ask_for_approval(registration):
-    """Tell the registrant their seat is held, and ask the focal point (if one approves) by email; coordinators
-    see the registration in their list. Returns the registrant's email."""
-    if registration.approver_email:
-        queue_email(registration, RegistrationEmail.Kind.APPROVAL_REQUEST, recipient=registration.approver_email)
+    """Tell the registrant their seat is held, and ask by email who approves: the focal point, with signed
+    links, or else each training coordinator, with a link to their list (they decide there, logged in).
+    Returns the registrant's email."""
+    for recipient in [registration.approver_email] if registration.approver_email else coordinator_emails():
+        queue_email(registration, RegistrationEmail.Kind.APPROVAL_REQUEST, recipient=recipient)
     return queue_email(registration, RegistrationEmail.Kind.AWAITING_APPROVAL)
+
+
+def coordinator_emails():
+    """The addresses of who may approve in the admin: active users whose group may change registrations (the
+    training coordinators). Superusers are left out: they are the site's administrators, not its coordinators."""
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Permission
+
+    may_change = Permission.objects.filter(content_type__app_label="programs", codename="change_registration")
+    users = get_user_model().objects.filter(groups__permissions__in=may_change, is_active=True).exclude(email="")
+    return sorted(set(users.values_list("email", flat=True)))
 
 
 # However often someone sends the form with an address already registered, its owner gets one notice in this time.

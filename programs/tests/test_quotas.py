@@ -189,7 +189,7 @@ def test_another_organisation_with_its_name_counts_in_no_organisation_quota(clie
 
 @pytest.fixture
 def coordinator_client(client, django_user_model):
-    user = django_user_model.objects.create_user("coordinator", password="x")
+    user = django_user_model.objects.create_user("coordinator", email="coordinator@example.org", password="x")
     user.groups.add(Group.objects.get(name="Training coordinators"))
     client.force_login(user)
     return client
@@ -206,8 +206,13 @@ def test_with_coordinator_approval_a_registration_holds_a_seat_until_approved(co
     assert "تخضع التسجيلات في هذه الدورة للموافقة" in coordinator_client.get(course.url).content.decode()
     (held,) = [message for message in mail.outbox if message.to == ["first@example.org"]]
     assert "بانتظار الموافقة" in held.subject
-    listing = coordinator_client.get(f"/admin/programs_registration/?event={course.pk}").content.decode()
+    # The coordinators are asked by email; its link opens their list at what awaits approval.
+    (request,) = [message for message in mail.outbox if message.to == ["coordinator@example.org"]]
+    assert "طلب موافقة" in request.subject and awaiting.name_latin in request.body
+    review_url = re.search(r"https?://\S+/admin/programs_registration/\S+", request.body).group()
+    listing = coordinator_client.get(review_url).content.decode()
     assert f"status/{awaiting.pk}/approve/" in listing and f"status/{awaiting.pk}/decline/" in listing
+    assert "second@example.org" not in listing  # only what awaits approval
 
     coordinator_client.post(f"/admin/programs_registration/status/{awaiting.pk}/approve/")
     send_due_emails()
