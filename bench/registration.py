@@ -290,8 +290,7 @@ def run_quotas(args, program):
 
     from django.utils import translation
 
-    from programs.models import Registration, SeatQuota
-    from programs.rules import SeatBook
+    from programs.models import Registration, SeatBook, SeatQuota
     from programs.tests.quotas import country_quota, make_organisation, organisation_quota, other_organisations_quota
 
     amman = make_organisation("أمانة عمان الكبرى", "Greater Amman Municipality")

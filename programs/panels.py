@@ -2,14 +2,6 @@ from django.urls import reverse
 from wagtail.admin.panels import Panel
 
 
-def quota_usage(event):
-    """[(quota, seats taken in it)] for the event's quotas, counted as the registration rules count them."""
-    from .rules import SeatBook  # the rules import the models, which import this panel
-
-    book = SeatBook(event.source_event)
-    return [(quota, book.taken_in[quota.pk]) for quota in book.quotas]
-
-
 class SeatsPanel(Panel):
     """Seats taken, capacity and waitlist on the course's edit page; the link to names only for coordinators."""
 
@@ -27,6 +19,6 @@ class SeatsPanel(Panel):
             if self.request and self.request.user.has_perm("programs.view_registration"):
                 url = reverse("programs_registration:index") + f"?event={event.source_event.pk}"
             context["counts"] = {"confirmed": confirmed, "waitlisted": waitlisted, "registrations_url": url}
-            context["quotas"] = quota_usage(event)
+            context["quotas"] = event.quota_usage()
             context["event"] = event
             return context

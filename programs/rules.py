@@ -21,7 +21,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from .emails import queue_email
-from .models import EventPage, Registration, RegistrationEmail, SeatQuota
+from .models import EventPage, Registration, RegistrationEmail, SeatBook, SeatQuota
 
 
 class Outcome:
@@ -83,56 +83,12 @@ def _locked_event(event):
     )
 
 
-class SeatBook:
-    """The seats taken in the whole event and in each of its quotas, read while the event's row is locked."""
-
-    def __init__(self, locked_event):
-        self.capacity = locked_event.capacity
-        self.quotas = list(SeatQuota.objects.filter(event_id=locked_event.pk))
-        self.organisations_with_quota = {
-            quota.organisation_id for quota in self.quotas if quota.kind == SeatQuota.Kind.ORGANISATION
-        }
-        holders = list(
-            Registration.objects.filter(event_id=locked_event.pk, status__in=Registration.HOLDING_SEAT).values_list(
-                "country", "quota_organisation_id"
-            )
-        )
-        self.taken = len(holders)
-        self.taken_in = {quota.pk: 0 for quota in self.quotas}
-        for country, organisation_id in holders:
-            for quota in self.quotas_of(country, organisation_id):
-                self.taken_in[quota.pk] += 1
-
-    def quotas_of(self, country, organisation_id):
-        return [
-            quota for quota in self.quotas if quota.applies_to(country, organisation_id, self.organisations_with_quota)
-        ]
-
-    def full_quota(self, country, organisation_id):
-        """The first quota with no room left for such a registrant, or None."""
-        return next(
-            (quota for quota in self.quotas_of(country, organisation_id) if self.taken_in[quota.pk] >= quota.seats),
-            None,
-        )
-
-    def has_room_for(self, country, organisation_id):
-        return self.taken < self.capacity and self.full_quota(country, organisation_id) is None
-
-    def take(self, country, organisation_id):
-        self.taken += 1
-        for quota in self.quotas_of(country, organisation_id):
-            self.taken_in[quota.pk] += 1
-
-    @property
-    def is_full(self):
-        return self.taken >= self.capacity
-
-    def refuse_unless_room_for(self, registration):
-        """Raise NoSeatLeft or QuotaFull unless `registration` may take a seat now."""
-        if self.is_full:
-            raise NoSeatLeft
-        if quota := self.full_quota(registration.country, registration.quota_organisation_id):
-            raise QuotaFull(quota)
+def refuse_unless_room_for(book, registration):
+    """Raise NoSeatLeft or QuotaFull unless `registration` may take a seat now (`book`: the locked event's)."""
+    if book.is_full:
+        raise NoSeatLeft
+    if quota := book.full_quota(registration.country, registration.quota_organisation_id):
+        raise QuotaFull(quota)
 
 
 def focal_point_for(locked_event, quota_organisation_id):
@@ -339,7 +295,7 @@ def _confirm(registration, email_kind, allowed_from):
             if others.exclude(status__in=Registration.ENDED).exists():
                 raise AlreadyActive
         # A coordinator's own decision: it stands for approval too, but never overbooks a quota or the event.
-        SeatBook(event).refuse_unless_room_for(current)
+        refuse_unless_room_for(SeatBook(event), current)
         _set_status(current, Registration.Status.CONFIRMED, email_kind)
     registration.refresh_from_db()
     return True

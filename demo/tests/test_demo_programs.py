@@ -35,7 +35,7 @@ def test_demo_content_reuses_partner_organisations_made_by_name(site_tree):
 
 
 def test_demo_content_has_a_course_with_quotas_and_registrations_in_every_state(demo_site):
-    from programs.rules import SeatBook
+    from programs.models import SeatBook
 
     course = TrainingCoursePage.objects.get(locale__language_code="ar", slug="منصات-بيانات-المدينة-الذكية")
     book = SeatBook(course)

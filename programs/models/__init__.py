@@ -2,7 +2,15 @@
 without the pages that show those listings importing it back: snippets, events with their registrations, and
 the pages that list events."""
 
-from .events import EventPage, Registration, RegistrationEmail, SeatQuota, TrainingCoursePage, WorkshopPage
+from .events import (
+    EventPage,
+    Registration,
+    RegistrationEmail,
+    SeatBook,
+    SeatQuota,
+    TrainingCoursePage,
+    WorkshopPage,
+)
 from .pages import ProgramIndexPage, ProgramPage, TrainingCalendarPage
 from .snippets import Trainer, Venue
 
@@ -12,6 +20,7 @@ __all__ = [
     "ProgramPage",
     "Registration",
     "RegistrationEmail",
+    "SeatBook",
     "SeatQuota",
     "Trainer",
     "TrainingCalendarPage",

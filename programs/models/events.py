@@ -261,6 +261,11 @@ class EventPage(TopicsMixin, BasePage):
         }
         return rows[0]["taken"], rows[0]["waiting"], organisations
 
+    def quota_usage(self):
+        """[(quota, seats taken in it)] for the event's quotas, counted as the registration rules count them."""
+        book = SeatBook(self.source_event)
+        return [(quota, book.taken_in[quota.pk]) for quota in book.quotas]
+
     def seat_counts(self):
         """(seats taken, waitlisted) for the event, whichever language's page is asked: confirmed registrations
         and those awaiting approval both hold a seat."""
@@ -561,3 +566,48 @@ class RegistrationEmail(models.Model):
         if self.status == self.Status.FAILED:
             return "failed"
         return "retrying" if self.last_error else "on_its_way"
+
+
+class SeatBook:
+    """The seats taken in the whole event and in each of its quotas, read while the event's row is locked."""
+
+    def __init__(self, locked_event):
+        self.capacity = locked_event.capacity
+        self.quotas = list(SeatQuota.objects.filter(event_id=locked_event.pk))
+        self.organisations_with_quota = {
+            quota.organisation_id for quota in self.quotas if quota.kind == SeatQuota.Kind.ORGANISATION
+        }
+        holders = list(
+            Registration.objects.filter(event_id=locked_event.pk, status__in=Registration.HOLDING_SEAT).values_list(
+                "country", "quota_organisation_id"
+            )
+        )
+        self.taken = len(holders)
+        self.taken_in = {quota.pk: 0 for quota in self.quotas}
+        for country, organisation_id in holders:
+            for quota in self.quotas_of(country, organisation_id):
+                self.taken_in[quota.pk] += 1
+
+    def quotas_of(self, country, organisation_id):
+        return [
+            quota for quota in self.quotas if quota.applies_to(country, organisation_id, self.organisations_with_quota)
+        ]
+
+    def full_quota(self, country, organisation_id):
+        """The first quota with no room left for such a registrant, or None."""
+        return next(
+            (quota for quota in self.quotas_of(country, organisation_id) if self.taken_in[quota.pk] >= quota.seats),
+            None,
+        )
+
+    def has_room_for(self, country, organisation_id):
+        return self.taken < self.capacity and self.full_quota(country, organisation_id) is None
+
+    def take(self, country, organisation_id):
+        self.taken += 1
+        for quota in self.quotas_of(country, organisation_id):
+            self.taken_in[quota.pk] += 1
+
+    @property
+    def is_full(self):
+        return self.taken >= self.capacity
