@@ -9,16 +9,15 @@ from .terms import MoUStatus, mou_status_filter
 
 
 def partners_section(home_page, request):
-    """The home page's partners: logos of the home page's language and the latest MoUs in force ("" if none)."""
+    """The home page's partners (logos, or monograms) and the latest MoUs in force ("" if none)."""
     partners_page = home_page.section_index(PartnersPage)
     if partners_page is None:
         return ""
 
     def render():
         organisations = list(
-            PartnerOrganisation.objects.filter(locale_id=home_page.locale_id)
-            .exclude(logo=None)
-            .select_related("logo")[:12]
+            # Those without a logo show a monogram (partners/monograms.py).
+            PartnerOrganisation.objects.filter(locale_id=home_page.locale_id).select_related("logo")[:12]
         )
         active_mous = list(
             public_pages(MoUPage, home_page.locale_id)
