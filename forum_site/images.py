@@ -40,7 +40,11 @@ SLOTS = {
     # A page's lead image (program, course, workshop, news item), within the reading measure.
     "lead": ImageSlot((16, 9), (480, 800, 1200), "(min-width: 50rem) 48rem, calc(100vw - 2rem)"),
     # A listing's card.
-    "card": ImageSlot((16, 9), (320, 640), "(min-width: 72rem) 22rem, (min-width: 36rem) 45vw, calc(100vw - 2rem)"),
+    "card": ImageSlot(
+        (16, 9),
+        (320, 640),
+        "(min-width: 72rem) 17rem, (min-width: 54rem) 30vw, (min-width: 36rem) 45vw, calc(100vw - 2rem)",
+    ),
 }
 
 
