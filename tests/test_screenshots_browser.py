@@ -95,3 +95,21 @@ def test_every_page_type_is_photographed_at_both_sizes_in_both_languages(demo_si
 
     assert len(taken) == 2 * 2 * 12
     assert all(file.stat().st_size > 5_000 for file in taken)
+
+
+@pytest.mark.parametrize("page_type", ["publication", "course"])
+def test_printed_publications_and_courses_drop_the_site_chrome_and_show_link_addresses(
+    page_type, demo_site, live_site, browser_page
+):
+    browser_page.goto(live_site.url + page_types("ar")[page_type])
+    browser_page.emulate_media(media="print")
+
+    for chrome in (".main-nav", ".site-header__tools", ".site-footer", ".breadcrumbs", "#register"):
+        assert not browser_page.locator(chrome).first.is_visible(), chrome
+    assert browser_page.locator(".site-brand").is_visible()
+    link = browser_page.locator("main a[href^='/']").first
+    href = link.get_attribute("href")
+    shown_after = link.evaluate("(a) => getComputedStyle(a, '::after').content")
+    assert href in shown_after
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    browser_page.screenshot(path=SCREENSHOTS / f"ar-{page_type}-print.png", full_page=True)
