@@ -74,16 +74,25 @@ def make_renditions(image, *slot_names):
 
 
 class ImageAltTextMixin:
-    """Pages whose images need alt text when chosen: `image_alt_fields` maps each image field to its alt field."""
+    """Pages whose images need alt text when chosen: `image_alt_fields` maps each image field to its alt field.
+
+    Checked with the fields (not in `clean()`), so a page's own `clean()` still runs and reports its errors too.
+    """
 
     image_alt_fields = {}
 
-    def clean(self):
-        super().clean()
-        errors = {
-            alt_field: _("Describe the image for visitors who cannot see it, in this page's language.")
-            for image_field, alt_field in self.image_alt_fields.items()
-            if getattr(self, f"{image_field}_id") and not getattr(self, alt_field).strip()
-        }
+    def clean_fields(self, exclude=None):
+        errors = {}
+        try:
+            super().clean_fields(exclude=exclude)
+        except ValidationError as error:
+            errors = error.update_error_dict(errors)
+        for image_field, alt_field in self.image_alt_fields.items():
+            if exclude and alt_field in exclude:
+                continue
+            if getattr(self, f"{image_field}_id") and not getattr(self, alt_field).strip():
+                errors.setdefault(alt_field, []).append(
+                    ValidationError(_("Describe the image for visitors who cannot see it, in this page's language."))
+                )
         if errors:
             raise ValidationError(errors)

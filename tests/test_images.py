@@ -87,6 +87,17 @@ def test_an_image_without_alt_text_is_refused(field, programs_tree):
     assert alt_field in refused.value.message_dict
 
 
+def test_a_course_without_alt_text_hears_about_its_dates_too(programs_tree):
+    course = make_event(programs_tree.program, english=False)
+    course.image, course.image_alt = an_image(), ""
+    course.end_at = course.start_at
+
+    with pytest.raises(ValidationError) as refused:
+        course.full_clean()
+
+    assert {"image_alt", "end_at"} <= set(refused.value.message_dict)
+
+
 def test_a_partner_without_a_logo_gets_a_monogram_and_one_with_a_logo_keeps_it(client, site_tree):
     arabic = Locale.objects.get(language_code="ar")
     page = partners.partners_page(site_tree.home_ar)
