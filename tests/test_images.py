@@ -4,10 +4,13 @@ language and required with an image, lazy cards; partners without a logo get a m
 import re
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
+from django.urls import reverse
 from wagtail.images import get_image_model
 from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import Locale
+from wagtail.test.utils.form_data import nested_form_data, streamfield
 
 from demo.illustrations import draw
 from news.tests import helpers as news
@@ -85,6 +88,28 @@ def test_an_image_without_alt_text_is_refused(field, programs_tree):
         page.save_revision()
 
     assert alt_field in refused.value.message_dict
+
+
+def test_the_admin_asks_for_alt_text_next_to_the_field_and_publishes_with_it(client, programs_tree):
+    client.force_login(get_user_model().objects.create_superuser("editor", "editor@example.org", "pass"))
+    url = reverse("wagtailadmin_pages:add", args=("programs", "programpage", programs_tree.index.pk))
+    form = {
+        "title": "المرونة الحضرية",
+        "slug": "urban-resilience",
+        "summary": "",
+        "lead_image": an_image().pk,
+        "lead_image_alt": "",
+        "body": streamfield([]),
+        "action-publish": "publish",
+    }
+
+    refused = client.post(url, nested_form_data(form))
+    published = client.post(url, nested_form_data({**form, "lead_image_alt": "جسر فوق وادٍ"}))
+
+    assert refused.status_code == 200
+    assert "lead_image_alt" in refused.context["form"].errors
+    assert published.status_code == 302
+    assert 'alt="جسر فوق وادٍ"' in client.get("/ar/البرامج/urban-resilience/").content.decode()
 
 
 def test_a_course_without_alt_text_hears_about_its_dates_too(programs_tree):
