@@ -5,6 +5,7 @@ from wagtail.models import Locale, Page, Site
 from wagtail.rich_text import RichText
 
 from demo.bilingual import Bilingual, publish_with_translation
+from demo.illustrations import image_fields
 from forum_site.localize import translate
 from home.models import HomePage, SiteSettings, StandardPage, Topic
 
@@ -75,6 +76,7 @@ def _create_home(arabic):
                 ),
             )
         ),
+        **image_fields("home-en", t, "hero_image", "hero_image_alt", slots=("hero",)),
     )
     root.add_child(instance=home)
     home.save_revision().publish()

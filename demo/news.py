@@ -7,6 +7,7 @@ from wagtail.rich_text import RichText
 
 from demo.bilingual import Bilingual, publish_with_translation
 from demo.home import arabic_home
+from demo.illustrations import image_fields
 from demo.partners import FORUM_MOU_SLUG, MOBILITY_SLUG, SERVICES_MOU_SLUG, demo_mou, load_organisations
 from home.models import Topic
 from news.models import NewsIndexPage, NewsPage, NewsPartner, NewsRelatedPage
@@ -278,6 +279,7 @@ def _load_news(index_page, organisations):
             date=spec["date"],
             summary=spec["summary"],
             body=_body(t, *spec["body_pairs"]),
+            **image_fields(t.english[spec["slug"]], t, "lead_image", "lead_image_alt"),
         )
         news.related_partners = [NewsPartner(partner=organisations[name], locale=locale) for name in spec["partners"]]
         related = [demo_mou(slug) for slug in spec.get("related_mous", [])]

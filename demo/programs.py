@@ -12,6 +12,7 @@ from wagtail.rich_text import RichText
 
 from demo.bilingual import Bilingual, publish_with_translation
 from demo.home import arabic_home
+from demo.illustrations import image_fields
 from demo.partners import AMMAN, PETRA, load_organisations
 from forum_site.localize import translate
 from home.models import Topic
@@ -200,6 +201,7 @@ def _programs(index, arabic, partners, venues, trainers):
                 slug=program_spec["slug"],
                 summary=program_spec["summary"],
                 body=program_spec["body"],
+                **image_fields(t.english[program_spec["slug"]], t, "lead_image", "lead_image_alt"),
             )
             program.topics.set(program_spec["topics"])
             program.partners.set(program_spec["partners"])
@@ -218,7 +220,7 @@ def _event(program, spec, t):
     quota_partners = spec.pop("quota_partners", None)
     if model.objects.child_of(program).filter(slug=spec["slug"]).exists():
         return 0
-    event = model(**spec)
+    event = model(**spec, **image_fields(t.english[spec["slug"]], t, "image", "image_alt", slots=("lead",)))
     event.topics.set(topics)
     event.partners.set(partners)
     event.trainers.set(event_trainers)

@@ -12,11 +12,12 @@ from wagtail.models import Page, TranslatableMixin
 from wagtail.search import index
 
 from forum_site.blocks import BodyBlock
+from forum_site.images import ImageAltTextMixin
 from forum_site.localize import in_locale, public_pages, visible_page_in_locale
 from forum_site.models import BasePage
 
 
-class HomePage(BasePage):
+class HomePage(ImageAltTextMixin, BasePage):
     hero_title = models.CharField(_("hero title"), max_length=200)
     hero_text = models.TextField(_("hero text"), blank=True)
     hero_image = models.ForeignKey(
@@ -26,6 +27,13 @@ class HomePage(BasePage):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
+        help_text=_("Cropped around its focal point: set it on the image."),
+    )
+    hero_image_alt = models.CharField(
+        _("hero image description"),
+        max_length=250,
+        blank=True,
+        help_text=_("Alt text, required with an image: what the image shows, for visitors who cannot see it."),
     )
     hero_link = models.ForeignKey(
         "wagtailcore.Page",
@@ -46,6 +54,7 @@ class HomePage(BasePage):
                 FieldPanel("hero_title"),
                 FieldPanel("hero_text"),
                 FieldPanel("hero_image"),
+                FieldPanel("hero_image_alt"),
                 FieldPanel("hero_link"),
                 FieldPanel("hero_link_text"),
             ],
@@ -59,6 +68,8 @@ class HomePage(BasePage):
         index.SearchField("introduction"),
     ]
     search_snippet_fields = [*BasePage.search_snippet_fields, "introduction", "hero_text"]
+
+    image_alt_fields = {"hero_image": "hero_image_alt"}
 
     parent_page_types = ["wagtailcore.Page"]
     max_count_per_parent = 2  # one per language

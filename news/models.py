@@ -11,6 +11,7 @@ from wagtail.models import Orderable, TranslatableMixin
 from wagtail.search import index
 
 from forum_site.blocks import BodyBlock
+from forum_site.images import ImageAltTextMixin
 from forum_site.json_ld import json_ld_script
 from forum_site.localize import in_locale, public_pages, visible_in_locale
 from forum_site.models import BasePage, SectionIndexPage
@@ -44,7 +45,7 @@ class NewsIndexPage(SectionIndexPage):
         return self.news_items()
 
 
-class NewsPage(TopicsMixin, MoULinkMixin, BasePage):
+class NewsPage(ImageAltTextMixin, TopicsMixin, MoULinkMixin, BasePage):
     search_date_field = "date"
 
     date = models.DateField(_("date"), default=datetime.date.today)
@@ -55,9 +56,13 @@ class NewsPage(TopicsMixin, MoULinkMixin, BasePage):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
+        help_text=_("Cropped around its focal point: set it on the image."),
     )
     lead_image_alt = models.CharField(
-        _("lead image description"), max_length=250, blank=True, help_text=_("Leave empty if it is decorative.")
+        _("lead image description"),
+        max_length=250,
+        blank=True,
+        help_text=_("Alt text, required with an image: what the image shows, for visitors who cannot see it."),
     )
     summary = models.TextField(_("summary"))
     body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)
@@ -81,6 +86,7 @@ class NewsPage(TopicsMixin, MoULinkMixin, BasePage):
         index.FilterField("date"),
     ]
     search_snippet_fields = [*BasePage.search_snippet_fields, "summary", "body"]
+    image_alt_fields = {"lead_image": "lead_image_alt"}
 
     parent_page_types = ["news.NewsIndexPage"]
     subpage_types = []

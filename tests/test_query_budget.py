@@ -32,6 +32,7 @@ def every_page_type(programs_tree, rendered_pages):
     arabic, english = Locale.objects.get(language_code="ar"), Locale.objects.get(language_code="en")
     home = tree.home_ar
     home.hero_image = an_image()
+    home.hero_image_alt = "صورة"
     home.save_revision().publish()
 
     course = make_event(tree.program, venue=tree.venue)
@@ -41,8 +42,10 @@ def every_page_type(programs_tree, rendered_pages):
     news_index = news.news_index(home)
     translate(news_index, {"الأخبار": "News", "news": "news"})
     for number in range(3):
-        item = news.news_page(news_index, f"خبر {number}", slug=f"item-{number}", lead_image=an_image())
-    translate(item, {"خبر 2": "News 2", "ملخص": "Summary", "item-2": "item-2"})
+        item = news.news_page(
+            news_index, f"خبر {number}", slug=f"item-{number}", lead_image=an_image(), lead_image_alt="صورة"
+        )
+    translate(item, {"خبر 2": "News 2", "ملخص": "Summary", "item-2": "item-2", "صورة": "Image"})
 
     library = publications.index_page(home)
     translate(library, {"المنشورات": "Publications", "publications": "publications"})

@@ -11,9 +11,11 @@ from django.core.cache import cache
 from django.http.request import split_domain_port
 from django.urls import translate_url
 from django.utils.html import strip_tags
+from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
+from wagtail import hooks
 from wagtail.admin.templatetags.wagtailuserbar import wagtailuserbar
 from wagtail.models import Page, Site
 
@@ -128,6 +130,17 @@ def editor_userbar(context):
     if request is None or settings.SESSION_COOKIE_NAME not in request.COOKIES:
         return ""
     return wagtailuserbar(context)
+
+
+@register.simple_tag(takes_context=True)
+def footer_sections(context):
+    """What the content apps add to the footer through the `footer_sections` hook (the partners), each a
+    function of (request, language_code) returning HTML, or "" when it has nothing to show."""
+    request = context.get("request")
+    if request is None:
+        return ""
+    sections = (section(request, get_language()) for section in hooks.get_hooks("footer_sections"))
+    return mark_safe("".join(html for html in sections if html))  # noqa: S308 - rendered templates
 
 
 @register.simple_tag(takes_context=True)

@@ -13,6 +13,7 @@ from wagtail.models import Orderable
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from forum_site.images import ImageAltTextMixin
 from forum_site.localize import in_locale
 from forum_site.models import BasePage
 from home.models import SiteSettings, TopicsMixin
@@ -27,7 +28,7 @@ from ..seats import seat_status
 from .snippets import Trainer, Venue
 
 
-class EventPage(TopicsMixin, BasePage):
+class EventPage(ImageAltTextMixin, TopicsMixin, BasePage):
     """What a training course and a workshop share: dates, place, people, capacity and registration.
 
     A concrete parent so that registrations, the calendar and the capacity lock deal with one table.
@@ -95,6 +96,13 @@ class EventPage(TopicsMixin, BasePage):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
+        help_text=_("Cropped around its focal point: set it on the image."),
+    )
+    image_alt = models.CharField(
+        _("image description"),
+        max_length=250,
+        blank=True,
+        help_text=_("Alt text, required with an image: what the image shows, for visitors who cannot see it."),
     )
     body = StreamField(EventBodyBlock(), verbose_name=_("body"), blank=True)
 
@@ -157,6 +165,7 @@ class EventPage(TopicsMixin, BasePage):
         FieldPanel("topics"),
         FieldPanel("partners"),
         FieldPanel("image"),
+        FieldPanel("image_alt"),
         FieldPanel("body"),
     ]
     search_fields = [
@@ -168,6 +177,7 @@ class EventPage(TopicsMixin, BasePage):
         index.FilterField("delivery_mode"),
     ]
     search_snippet_fields = [*BasePage.search_snippet_fields, "summary", "target_audience", "body"]
+    image_alt_fields = {"image": "image_alt"}
 
     parent_page_types = ["programs.ProgramPage"]
     subpage_types = []

@@ -6,6 +6,7 @@ from wagtail.fields import StreamField
 from wagtail.search import index
 
 from forum_site.blocks import BodyBlock
+from forum_site.images import ImageAltTextMixin
 from forum_site.localize import public_pages
 from forum_site.models import BasePage, IndexPage
 from home.models import TopicsMixin
@@ -21,14 +22,31 @@ class ProgramIndexPage(IndexPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["programs"] = public_pages(ProgramPage, self.locale_id).child_of(self).order_by("path")
+        context["programs"] = (
+            public_pages(ProgramPage, self.locale_id).child_of(self).order_by("path").select_related("lead_image")
+        )
         return context
 
 
-class ProgramPage(TopicsMixin, BasePage):
+class ProgramPage(ImageAltTextMixin, TopicsMixin, BasePage):
     """A line of work (digital transformation, urban resilience...) grouping its courses and workshops."""
 
     summary = models.TextField(_("summary"), blank=True)
+    lead_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("lead image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Cropped around its focal point: set it on the image."),
+    )
+    lead_image_alt = models.CharField(
+        _("lead image description"),
+        max_length=250,
+        blank=True,
+        help_text=_("Alt text, required with an image: what the image shows, for visitors who cannot see it."),
+    )
     body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)
     partners = ParentalManyToManyField(
         "partners.PartnerOrganisation", blank=True, verbose_name=_("partner organisations")
@@ -37,12 +55,15 @@ class ProgramPage(TopicsMixin, BasePage):
     content_panels = [
         *BasePage.content_panels,
         FieldPanel("summary"),
+        FieldPanel("lead_image"),
+        FieldPanel("lead_image_alt"),
         FieldPanel("body"),
         FieldPanel("topics"),
         FieldPanel("partners"),
     ]
     search_fields = [*BasePage.search_fields, index.SearchField("summary"), index.SearchField("body")]
     search_snippet_fields = [*BasePage.search_snippet_fields, "summary", "body"]
+    image_alt_fields = {"lead_image": "lead_image_alt"}
 
     parent_page_types = ["programs.ProgramIndexPage"]
     subpage_types = ["programs.TrainingCoursePage", "programs.WorkshopPage"]

@@ -1,0 +1,98 @@
+"""Hero and lead images: where each kind of image appears (its crop, widths and `sizes`), how it is rendered as a
+<picture> in AVIF and WebP with a JPEG fallback, and the rule that a chosen image has alt text.
+
+Alt text lives on the page, not on the image: Wagtail's images (and their `description`) are not translated, so
+one description would serve both languages. A page field is translated with the page by wagtail-localize, so
+the English page carries English alt text and the Arabic page Arabic alt text.
+"""
+
+from dataclasses import dataclass
+
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+from wagtail.images.models import Picture
+from wagtail.images.shortcuts import get_renditions_or_not_found
+
+# The browser takes the first format it supports; the last is the <img> every browser can show.
+FORMATS = ("avif", "webp", "jpeg")
+
+
+@dataclass(frozen=True)
+class ImageSlot:
+    """One place an image is shown: cropped to `ratio` around the image's focal point, at `widths` pixels."""
+
+    ratio: tuple[int, int]
+    widths: tuple[int, ...]
+    sizes: str
+
+    def specs(self):
+        ratio_w, ratio_h = self.ratio
+        return [
+            f"fill-{width}x{round(width * ratio_h / ratio_w)}|format-{image_format}"
+            for image_format in FORMATS
+            for width in self.widths
+        ]
+
+
+SLOTS = {
+    # The home page's hero: beside the text on wide screens, under it on phones.
+    "hero": ImageSlot((3, 2), (480, 800, 1200), "(min-width: 48rem) min(34rem, 48vw), calc(100vw - 2rem)"),
+    # A page's lead image (program, course, workshop, news item), within the reading measure.
+    "lead": ImageSlot((16, 9), (480, 800, 1200), "(min-width: 50rem) 48rem, calc(100vw - 2rem)"),
+    # A listing's card.
+    "card": ImageSlot(
+        (16, 9),
+        (320, 640),
+        "(min-width: 72rem) 17rem, (min-width: 54rem) 30vw, (min-width: 36rem) 45vw, calc(100vw - 2rem)",
+    ),
+}
+
+
+def picture(image, slot, alt="", css_class="", priority="lazy"):
+    """The <picture> of `image` in `slot` ("" without an image).
+
+    `priority`: "high" for the image that is the page's largest paint (fetched first), "eager" for one near the
+    top, "lazy" for one below the fold (fetched when scrolled near).
+    """
+    if not image:
+        return ""
+    slot = SLOTS[slot]
+    attrs = {"alt": alt, "sizes": slot.sizes, "decoding": "async"}
+    if css_class:
+        attrs["class"] = css_class
+    if priority == "high":
+        attrs["fetchpriority"] = "high"
+    elif priority == "lazy":
+        attrs["loading"] = "lazy"
+    return Picture(get_renditions_or_not_found(image, slot.specs()), attrs)
+
+
+def make_renditions(image, *slot_names):
+    """Make the renditions `slot_names` show now (the demo loader), so the first visitor doesn't wait for them."""
+    for name in slot_names or SLOTS:
+        image.get_renditions(*SLOTS[name].specs())
+
+
+class ImageAltTextMixin:
+    """Pages whose images need alt text when chosen: `image_alt_fields` maps each image field to its alt field.
+
+    Checked with the fields (not in `clean()`), so a page's own `clean()` still runs and reports its errors too.
+    """
+
+    image_alt_fields = {}
+
+    def clean_fields(self, exclude=None):
+        errors = {}
+        try:
+            super().clean_fields(exclude=exclude)
+        except ValidationError as error:
+            errors = error.update_error_dict(errors)
+        for image_field, alt_field in self.image_alt_fields.items():
+            if exclude and alt_field in exclude:
+                continue
+            if getattr(self, f"{image_field}_id") and not getattr(self, alt_field).strip():
+                errors.setdefault(alt_field, []).append(
+                    ValidationError(_("Describe the image for visitors who cannot see it, in this page's language."))
+                )
+        if errors:
+            raise ValidationError(errors)
