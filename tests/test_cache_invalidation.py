@@ -204,8 +204,9 @@ def test_editing_a_partner_renames_it_on_the_partners_and_mou_pages(client, site
     page = partners.partners_page(site_tree.home_ar)
     organisation = partners.organisation(arabic, "بلدية إربد")
     mou = partners.mou(page, "مذكرة تفاهم مع إربد", parties=[organisation])
-    urls = [page.url, mou.url]
-    unaffected = privacy_page().url
+    # Every Arabic page's footer names the Arabic partners; the English pages show none untranslated.
+    urls = [page.url, mou.url, privacy_page().url]
+    unaffected = privacy_page("en").url
     warm(client, *urls, unaffected)
 
     organisation.name = "بلدية إربد الكبرى"
