@@ -161,6 +161,19 @@ def test_conditional_get_answers_not_modified(client, site_tree):
     assert fresh.status_code == 200
 
 
+def test_pages_leave_compressed_for_a_browser_that_accepts_it_and_a_hit_still_says_not_modified(client, site_tree):
+    import gzip
+
+    plain = client.get("/en/")
+    first = client.get("/en/", HTTP_ACCEPT_ENCODING="gzip, deflate, br")
+    assert first["X-Page-Cache"] == "hit" and first["Content-Encoding"] == "gzip"
+    assert "Accept-Encoding" in first["Vary"]
+    assert gzip.decompress(first.content) == plain.content
+    assert len(first.content) < len(plain.content) / 3
+    # The compressed page's (weak) ETag still answers a conditional request.
+    assert client.get("/en/", HTTP_ACCEPT_ENCODING="gzip", HTTP_IF_NONE_MATCH=first["ETag"]).status_code == 304
+
+
 def test_health_reports_database_and_cache_and_is_never_cached(client, db):
     for _attempt in range(2):
         response = client.get("/health/")
