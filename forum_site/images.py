@@ -9,6 +9,7 @@ the English page carries English alt text and the Arabic page Arabic alt text.
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.images.models import Picture
 from wagtail.images.shortcuts import get_renditions_or_not_found
@@ -71,6 +72,29 @@ def make_renditions(image, *slot_names):
     """Make the renditions `slot_names` show now (the demo loader), so the first visitor doesn't wait for them."""
     for name in slot_names or SLOTS:
         image.get_renditions(*SLOTS[name].specs())
+
+
+def image_field(verbose_name):
+    """A page's optional image (hero or lead): the page keeps its text if the image is deleted."""
+    return models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=verbose_name,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Cropped around its focal point: set it on the image."),
+    )
+
+
+def alt_text_field(verbose_name):
+    """The alt text of a page's image, translated with the page; `ImageAltTextMixin` requires it with an image."""
+    return models.CharField(
+        verbose_name,
+        max_length=250,
+        blank=True,
+        help_text=_("Alt text, required with an image: what the image shows, for visitors who cannot see it."),
+    )
 
 
 class ImageAltTextMixin:

@@ -12,7 +12,7 @@ from wagtail.models import Page, TranslatableMixin
 from wagtail.search import index
 
 from forum_site.blocks import BodyBlock
-from forum_site.images import ImageAltTextMixin
+from forum_site.images import ImageAltTextMixin, alt_text_field, image_field
 from forum_site.localize import in_locale, public_pages, visible_page_in_locale
 from forum_site.models import BasePage
 
@@ -20,21 +20,8 @@ from forum_site.models import BasePage
 class HomePage(ImageAltTextMixin, BasePage):
     hero_title = models.CharField(_("hero title"), max_length=200)
     hero_text = models.TextField(_("hero text"), blank=True)
-    hero_image = models.ForeignKey(
-        "wagtailimages.Image",
-        verbose_name=_("hero image"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text=_("Cropped around its focal point: set it on the image."),
-    )
-    hero_image_alt = models.CharField(
-        _("hero image description"),
-        max_length=250,
-        blank=True,
-        help_text=_("Alt text, required with an image: what the image shows, for visitors who cannot see it."),
-    )
+    hero_image = image_field(_("hero image"))
+    hero_image_alt = alt_text_field(_("hero image description"))
     hero_link = models.ForeignKey(
         "wagtailcore.Page",
         verbose_name=_("hero link"),

@@ -11,7 +11,7 @@ from wagtail.models import Orderable, TranslatableMixin
 from wagtail.search import index
 
 from forum_site.blocks import BodyBlock
-from forum_site.images import ImageAltTextMixin
+from forum_site.images import ImageAltTextMixin, alt_text_field, image_field
 from forum_site.json_ld import json_ld_script
 from forum_site.localize import in_locale, public_pages, visible_in_locale
 from forum_site.models import BasePage, SectionIndexPage
@@ -49,21 +49,8 @@ class NewsPage(ImageAltTextMixin, TopicsMixin, MoULinkMixin, BasePage):
     search_date_field = "date"
 
     date = models.DateField(_("date"), default=datetime.date.today)
-    lead_image = models.ForeignKey(
-        "wagtailimages.Image",
-        verbose_name=_("lead image"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text=_("Cropped around its focal point: set it on the image."),
-    )
-    lead_image_alt = models.CharField(
-        _("lead image description"),
-        max_length=250,
-        blank=True,
-        help_text=_("Alt text, required with an image: what the image shows, for visitors who cannot see it."),
-    )
+    lead_image = image_field(_("lead image"))
+    lead_image_alt = alt_text_field(_("lead image description"))
     summary = models.TextField(_("summary"))
     body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)
 

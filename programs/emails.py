@@ -37,9 +37,9 @@ def queue_email(registration, kind, recipient=""):
 
 def build_message(email):
     registration = email.registration
-    for_focal_point = email.kind == RegistrationEmail.Kind.APPROVAL_REQUEST
-    # A focal point gets the forum's working language with the municipalities; a registrant, their own.
-    language = settings.LANGUAGE_CODE if for_focal_point else registration.language
+    for_approver = email.kind == RegistrationEmail.Kind.APPROVAL_REQUEST
+    # A focal point or coordinator gets the forum's working language with the municipalities; a registrant, their own.
+    language = settings.LANGUAGE_CODE if for_approver else registration.language
     with translation.override(language):
         event = in_language(registration.event, language).specific
         context = {
@@ -48,14 +48,14 @@ def build_message(email):
             "event": event,
             "event_url": absolute_url(event.url),
             "cancel_url": cancel_url(registration) if registration.is_active else "",
-            "page_url": "" if for_focal_point else registrant_page_url(registration),
+            "page_url": "" if for_approver else registrant_page_url(registration),
             "position": registration.waitlist_position(),
         }
-        if for_focal_point and email.recipient == registration.approver_email:
+        if for_approver and email.recipient == registration.approver_email:
             context.update(
                 approve_url=approval_url(registration, "approve"), decline_url=approval_url(registration, "decline")
             )
-        elif for_focal_point:
+        elif for_approver:
             # A coordinator decides in the admin, logged in: the link opens their list at what awaits approval.
             awaiting = urlencode({"event": registration.event_id, "status": registration.Status.AWAITING_APPROVAL})
             context["review_url"] = absolute_url(f"{reverse('programs_registration:index')}?{awaiting}")

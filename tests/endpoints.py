@@ -10,6 +10,32 @@ from wagtail.models import Page
 LANGUAGES = [code for code, _name in settings.LANGUAGES]
 # Not fuzzed: the admin (behind a login, and not public) and files.
 SKIPPED_PREFIXES = ("admin/", "documents/", "static/", "media/")
+# Values both fuzzers send into every parameter and field: empty, overlong, NUL, numbers no column holds,
+# other digit systems, injections, bidi controls.
+HOSTILE_VALUES = [
+    "",
+    " ",
+    "\x00",
+    "%00",
+    "ﷺ" * 60,
+    "٢٠٢٦-١٢",
+    "9999-12",
+    "-1",
+    "0",
+    "99999999999999999999999",
+    "1e309",
+    "NaN",
+    "²⁰²⁴",
+    "' OR 1=1 --",
+    "<script>alert(1)</script>",
+    "../../etc/passwd",
+    "a" * 5000,
+    "\u202e\u200f",
+    "{{ 7*7 }}",
+    "%s%s%s%n",
+    "𝕏" * 100,
+]
+
 # The query parameters and form fields the site reads, sent among made-up ones so that hostile values reach the
 # code that parses them.
 QUERY_PARAMETERS = [

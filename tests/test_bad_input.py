@@ -20,7 +20,7 @@ from forum_site.localize import public_pages
 from programs.forms import EMAIL_MAX_LENGTH, RegistrationForm
 from programs.models import Registration, TrainingCalendarPage, TrainingCoursePage
 from publications.models import PublicationIndexPage
-from tests.endpoints import LANGUAGES, QUERY_PARAMETERS, discovered_endpoints, form_fields
+from tests.endpoints import HOSTILE_VALUES, LANGUAGES, QUERY_PARAMETERS, discovered_endpoints, form_fields
 
 
 def _client():
@@ -95,29 +95,7 @@ def test_the_email_field_is_as_long_as_its_column():
 HOSTILE_TEXT = st.one_of(
     st.text(max_size=80),
     st.text(alphabet=st.characters(codec="utf-8"), max_size=30),
-    st.sampled_from(
-        [
-            "",
-            " ",
-            "\x00",
-            "%00",
-            "ﷺ" * 60,
-            "٢٠٢٦-١٢",
-            "9999-12",
-            "-1",
-            "0",
-            "99999999999999999999999",
-            "1e309",
-            "NaN",
-            "²⁰²⁴",
-            "' OR 1=1 --",
-            "<script>alert(1)</script>",
-            "../../etc/passwd",
-            "a" * 5000,
-            "\u202e\u200f",
-            "\ud800",
-        ]
-    ),
+    st.sampled_from([*HOSTILE_VALUES, "\ud800"]),  # a lone surrogate too: sent percent-encoded
 )
 HOSTILE_BYTES = st.binary(max_size=40)
 

@@ -2,7 +2,6 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
-from django.contrib.auth.models import Group
 from django.utils import timezone
 
 from attendance.checkin import mark_attendance
@@ -15,24 +14,12 @@ from programs.tests.conftest import make_event, registrant
 # The programs tests' fixtures, for these tests too.
 programs_tree = programs_fixtures.programs_tree
 programs_tree_of_module = programs_fixtures.programs_tree_of_module
+coordinator = programs_fixtures.coordinator
+editor = programs_fixtures.editor
 course = programs_fixtures.course
 
 # Rendered certificates for a person to look at (gitignored).
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "certificates"
-
-
-@pytest.fixture
-def coordinator(django_user_model):
-    user = django_user_model.objects.create_user("coordinator", password="x")
-    user.groups.add(Group.objects.get(name="Training coordinators"))
-    return user
-
-
-@pytest.fixture
-def editor(django_user_model):
-    user = django_user_model.objects.create_user("editor", password="x")
-    user.groups.add(Group.objects.get(name="Editors"))
-    return user
 
 
 @pytest.fixture

@@ -13,7 +13,7 @@ from wagtail.models import Orderable
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from forum_site.images import ImageAltTextMixin
+from forum_site.images import ImageAltTextMixin, alt_text_field, image_field
 from forum_site.localize import in_locale
 from forum_site.models import BasePage
 from home.models import SiteSettings, TopicsMixin
@@ -89,21 +89,8 @@ class EventPage(ImageAltTextMixin, TopicsMixin, BasePage):
     )
     registration_opens_at = models.DateTimeField(_("registration opens at"), null=True, blank=True)
     registration_closes_at = models.DateTimeField(_("registration closes at"), null=True, blank=True)
-    image = models.ForeignKey(
-        "wagtailimages.Image",
-        verbose_name=_("image"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text=_("Cropped around its focal point: set it on the image."),
-    )
-    image_alt = models.CharField(
-        _("image description"),
-        max_length=250,
-        blank=True,
-        help_text=_("Alt text, required with an image: what the image shows, for visitors who cannot see it."),
-    )
+    image = image_field(_("image"))
+    image_alt = alt_text_field(_("image description"))
     body = StreamField(EventBodyBlock(), verbose_name=_("body"), blank=True)
 
     # Dates, capacity, fee and choices follow the Arabic source in every language; the rest is detected.

@@ -6,7 +6,7 @@ from wagtail.fields import StreamField
 from wagtail.search import index
 
 from forum_site.blocks import BodyBlock
-from forum_site.images import ImageAltTextMixin
+from forum_site.images import ImageAltTextMixin, alt_text_field, image_field
 from forum_site.localize import public_pages
 from forum_site.models import BasePage, IndexPage
 from home.models import TopicsMixin
@@ -32,21 +32,8 @@ class ProgramPage(ImageAltTextMixin, TopicsMixin, BasePage):
     """A line of work (digital transformation, urban resilience...) grouping its courses and workshops."""
 
     summary = models.TextField(_("summary"), blank=True)
-    lead_image = models.ForeignKey(
-        "wagtailimages.Image",
-        verbose_name=_("lead image"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text=_("Cropped around its focal point: set it on the image."),
-    )
-    lead_image_alt = models.CharField(
-        _("lead image description"),
-        max_length=250,
-        blank=True,
-        help_text=_("Alt text, required with an image: what the image shows, for visitors who cannot see it."),
-    )
+    lead_image = image_field(_("lead image"))
+    lead_image_alt = alt_text_field(_("lead image description"))
     body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)
     partners = ParentalManyToManyField(
         "partners.PartnerOrganisation", blank=True, verbose_name=_("partner organisations")

@@ -3,6 +3,7 @@ from itertools import count
 from types import SimpleNamespace
 
 import pytest
+from django.contrib.auth.models import Group
 from django.utils import timezone
 from wagtail.models import Locale
 
@@ -121,3 +122,25 @@ def programs_tree(programs_tree_of_module, site_tree):
 @pytest.fixture
 def course(programs_tree):
     return make_event(programs_tree.program)
+
+
+@pytest.fixture
+def coordinator(django_user_model):
+    """A member of the training coordinators' group: the one group that sees registrations."""
+    user = django_user_model.objects.create_user("coordinator", email="coordinator@example.org", password="x")
+    user.groups.add(Group.objects.get(name="Training coordinators"))
+    return user
+
+
+@pytest.fixture
+def coordinator_client(client, coordinator):
+    client.force_login(coordinator)
+    return client
+
+
+@pytest.fixture
+def editor(django_user_model):
+    """An editor: edits pages, but is not a training coordinator."""
+    user = django_user_model.objects.create_user("editor", password="x")
+    user.groups.add(Group.objects.get(name="Editors"))
+    return user

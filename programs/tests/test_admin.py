@@ -19,20 +19,6 @@ INDEX = "/admin/programs_registration/"
 
 
 @pytest.fixture
-def coordinator(django_user_model):
-    user = django_user_model.objects.create_user("coordinator", password="x")
-    user.groups.add(Group.objects.get(name="Training coordinators"))
-    return user
-
-
-@pytest.fixture
-def editor(django_user_model):
-    user = django_user_model.objects.create_user("editor", password="x")
-    user.groups.add(Group.objects.get(name="Editors"))
-    return user
-
-
-@pytest.fixture
 def full_course(programs_tree):
     course = make_event(programs_tree.program, capacity=1)
     rules.register(course, registrant(email="a@example.org", name_latin="Ahmad Ali", country="JO"), "ar")

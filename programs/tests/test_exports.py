@@ -5,7 +5,6 @@ import io
 from datetime import UTC, datetime
 
 import pytest
-from django.contrib.auth.models import Group
 from openpyxl import load_workbook
 from wagtail.users.models import UserProfile
 
@@ -23,14 +22,6 @@ HOSTILE = {
     "organisation": "+1+2",
     "job_title": "-2+3",
 }
-
-
-@pytest.fixture
-def coordinator_client(client, django_user_model):
-    user = django_user_model.objects.create_user("coordinator", password="x")
-    user.groups.add(Group.objects.get(name="Training coordinators"))
-    client.force_login(user)
-    return client
 
 
 @pytest.fixture

@@ -4,7 +4,6 @@ import re
 from urllib.parse import urlsplit
 
 import pytest
-from django.contrib.auth.models import Group
 from django.core import mail
 from django.core.exceptions import ValidationError
 from wagtail.models import Locale
@@ -185,14 +184,6 @@ def test_another_organisation_with_its_name_counts_in_no_organisation_quota(clie
 
 
 # Approval
-
-
-@pytest.fixture
-def coordinator_client(client, django_user_model):
-    user = django_user_model.objects.create_user("coordinator", email="coordinator@example.org", password="x")
-    user.groups.add(Group.objects.get(name="Training coordinators"))
-    client.force_login(user)
-    return client
 
 
 def test_with_coordinator_approval_a_registration_holds_a_seat_until_approved(coordinator_client, programs_tree):
