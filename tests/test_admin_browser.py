@@ -2,6 +2,7 @@
 
 import pytest
 from django.contrib.auth import get_user_model
+from playwright.sync_api import expect
 
 from home.models import StandardPage
 
@@ -27,4 +28,4 @@ def test_editor_edits_and_publishes_a_page_in_the_arabic_admin(live_site, browse
     page.wait_for_url(f"**/admin/pages/{about.get_parent().pk}/")
 
     page.goto(live_site.url + about.url)
-    assert page.locator(".lead").inner_text() == "ملخص جديد كتبه المحرر"
+    expect(page.locator(".lead")).to_have_text("ملخص جديد كتبه المحرر")

@@ -26,5 +26,5 @@ def test_reader_copies_a_reference(demo_site, live_site, browser_page, language_
     reference = browser_page.locator("#cite-chicago-author-date").text_content().strip()
     assert browser_page.evaluate("navigator.clipboard.readText()") == reference
     assert "(2026)" in reference or "2026." in reference
-    assert browser_page.locator("button.cite__copy:visible").count() == 4
+    expect(browser_page.locator("button.cite__copy:visible")).to_have_count(4)
     check_accessibility(browser_page)

@@ -1,6 +1,7 @@
 """The header on a phone: one short row, the menu behind a disclosure button, search one tap away."""
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.browser import check_accessibility
 
@@ -29,15 +30,15 @@ def test_phone_header_is_one_short_row_with_the_menu_behind_a_button(language_co
 
     assert header.bounding_box()["height"] <= 120
     assert button.get_attribute("aria-expanded") == "false"
-    assert not menu.is_visible()
-    assert phone.locator(".site-header__search-link").is_visible()
+    expect(menu).not_to_be_visible()
+    expect(phone.locator(".site-header__search-link")).to_be_visible()
     check_accessibility(phone)
 
     button.focus()
     phone.keyboard.press("Enter")
 
     assert button.get_attribute("aria-expanded") == "true"
-    assert menu.is_visible()
+    expect(menu).to_be_visible()
     assert len(menu.get_by_role("link").all()) >= 6
     assert phone.evaluate("document.activeElement.closest('nav')?.id") == "main-nav"
     check_accessibility(phone)
@@ -45,7 +46,7 @@ def test_phone_header_is_one_short_row_with_the_menu_behind_a_button(language_co
     phone.keyboard.press("Escape")
 
     assert button.get_attribute("aria-expanded") == "false"
-    assert not menu.is_visible()
+    expect(menu).not_to_be_visible()
     assert phone.evaluate("document.activeElement.classList.contains('menu-toggle')")
 
 
@@ -54,7 +55,7 @@ def test_a_menu_link_opened_from_the_phone_menu_leads_to_its_page(demo_site, liv
     phone.get_by_role("button", name="Menu").click()
     phone.get_by_role("navigation", name="Main").get_by_role("link", name="Publications").click()
 
-    assert phone.get_by_role("heading", level=1).inner_text() == "Publications"
+    expect(phone.get_by_role("heading", level=1)).to_have_text("Publications")
 
 
 def test_without_javascript_the_phone_menu_stays_open_and_has_no_dead_button(demo_site, live_site, browser):
@@ -62,15 +63,15 @@ def test_without_javascript_the_phone_menu_stays_open_and_has_no_dead_button(dem
     page = context.new_page()
     page.goto(f"{live_site.url}/ar/")
 
-    assert page.get_by_role("navigation", name="الرئيسية").is_visible()
-    assert not page.get_by_role("button", name="القائمة").is_visible()
+    expect(page.get_by_role("navigation", name="الرئيسية")).to_be_visible()
+    expect(page.get_by_role("button", name="القائمة")).not_to_be_visible()
     context.close()
 
 
 def test_wide_screens_show_the_menu_and_the_search_box_without_a_menu_button(demo_site, live_site, browser_page):
     browser_page.goto(f"{live_site.url}/ar/")
 
-    assert browser_page.get_by_role("navigation", name="الرئيسية").is_visible()
-    assert browser_page.locator("#site-search-q").is_visible()
-    assert not browser_page.get_by_role("button", name="القائمة").is_visible()
-    assert not browser_page.locator(".site-header__search-link").is_visible()
+    expect(browser_page.get_by_role("navigation", name="الرئيسية")).to_be_visible()
+    expect(browser_page.locator("#site-search-q")).to_be_visible()
+    expect(browser_page.get_by_role("button", name="القائمة")).not_to_be_visible()
+    expect(browser_page.locator(".site-header__search-link")).not_to_be_visible()

@@ -1,6 +1,7 @@
 """A registrant's own page in each state, and a focal point's approval page, pass axe in both languages."""
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.browser import check_accessibility
 
@@ -24,7 +25,7 @@ def test_registrant_and_approval_pages_pass_axe(demo_site, live_site, browser_pa
         assert response.status == 200
         assert "no-store" in response.headers["cache-control"]
         assert page.locator("html").get_attribute("lang") == language
-        assert registration.name_in(language) in page.locator("main").inner_text()
+        expect(page.locator("main")).to_contain_text(registration.name_in(language))
         check_accessibility(page)
 
     awaiting = registrations.filter(status="awaiting_approval").exclude(approver_email="").first()

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
+from playwright.sync_api import expect
 from wagtail.models import Locale
 
 from home.models import HomePage
@@ -106,7 +107,7 @@ def test_printed_publications_and_courses_drop_the_site_chrome_and_show_link_add
 
     for chrome in (".main-nav", ".site-header__tools", ".site-footer", ".breadcrumbs", "#register"):
         assert not browser_page.locator(chrome).first.is_visible(), chrome
-    assert browser_page.locator(".site-brand").is_visible()
+    expect(browser_page.locator(".site-brand")).to_be_visible()
     link = browser_page.locator("main a[href^='/']").first
     href = link.get_attribute("href")
     shown_after = link.evaluate("(a) => getComputedStyle(a, '::after').content")

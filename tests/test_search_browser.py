@@ -1,6 +1,7 @@
 """A visitor searches in Arabic with a spelling variant, filters, opens a result; every page passes axe."""
 
 import pytest
+from playwright.sync_api import expect
 
 from conftest import committed_once, home_pages
 from search.tests.pages import create_mou, create_search_pages
@@ -41,7 +42,7 @@ def test_visitor_finds_page_by_spelling_variant_filters_and_opens_it(search_site
     check_accessibility(page)
 
     page.get_by_role("link", name="الاستراتيجية الوطنية للبيانات").click()
-    assert page.get_by_role("heading", level=1).inner_text() == "الاستراتيجية الوطنية للبيانات"
+    expect(page.get_by_role("heading", level=1)).to_have_text("الاستراتيجية الوطنية للبيانات")
 
 
 def test_suggestions_are_chosen_with_the_keyboard(search_site, browser_page):
@@ -59,7 +60,7 @@ def test_suggestions_are_chosen_with_the_keyboard(search_site, browser_page):
     assert box.get_attribute("aria-activedescendant")
     box.press("Enter")
     page.wait_for_url("**/ar/search-page-5/")
-    assert page.get_by_role("heading", level=1).inner_text() == "دليل المدن الذكيه"
+    expect(page.get_by_role("heading", level=1)).to_have_text("دليل المدن الذكيه")
 
 
 @pytest.mark.parametrize(

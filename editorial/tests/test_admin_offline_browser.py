@@ -4,6 +4,7 @@ from urllib.parse import urlsplit
 
 import pytest
 from django.contrib.auth import get_user_model
+from playwright.sync_api import expect
 
 from home.models import StandardPage
 
@@ -38,4 +39,4 @@ def test_admin_screens_request_nothing_from_another_host(live_site, browser_page
         {url for url in requested if urlsplit(url).scheme in ("http", "https") and urlsplit(url).netloc != own}
     )
     assert outside == []
-    assert page.locator("[data-controller~=w-upgrade]").count() == 0
+    expect(page.locator("[data-controller~=w-upgrade]")).to_have_count(0)

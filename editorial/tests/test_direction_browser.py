@@ -2,6 +2,7 @@
 
 import pytest
 from django.contrib.auth import get_user_model
+from playwright.sync_api import expect
 from wagtail.models import Locale
 from wagtail.users.models import UserProfile
 
@@ -43,7 +44,7 @@ def test_translation_editor_shows_arabic_source_rtl_and_english_target_ltr(
 
     assert (source.get_attribute("lang"), source.evaluate(DIRECTION)) == ("ar", "rtl")
     assert source.evaluate(FONT_STYLE) == "normal"
-    assert target.inner_text() == "About the forum"
+    expect(target).to_have_text("About the forum")
     assert (target.get_attribute("lang"), target.evaluate(DIRECTION)) == ("en", "ltr")
 
     segment.get_by_role("button", name=edit_label).click()
