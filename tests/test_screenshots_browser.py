@@ -63,7 +63,6 @@ def load_lazy_images(page):
             }
         }"""
     )
-    page.wait_for_load_state("networkidle")
     page.evaluate(
         """() => Promise.all(Array.from(document.images).filter((img) => !img.complete)
             .map((img) => new Promise((resolve) => { img.onload = img.onerror = resolve; })))"""

@@ -17,6 +17,7 @@ programs_tree_of_module = programs_fixtures.programs_tree_of_module
 coordinator = programs_fixtures.coordinator
 editor = programs_fixtures.editor
 course = programs_fixtures.course
+course_of_module = programs_fixtures.course_of_module
 
 # Rendered certificates for a person to look at (gitignored).
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "certificates"

@@ -110,7 +110,7 @@ def build_programs_tree(site_tree):
 
 @pytest.fixture(scope="module")
 def programs_tree_of_module(request):
-    """Built once for a module whose tests all use it (`shared_in_module`); for each test elsewhere."""
+    """Built once for the rest of a module where it can be (`shared_in_module`); for each test elsewhere."""
     return build_programs_tree(home_pages()) if shared_in_module(request, "programs_tree") else None
 
 
@@ -119,9 +119,17 @@ def programs_tree(programs_tree_of_module, site_tree):
     return refreshed(programs_tree_of_module) if programs_tree_of_module else build_programs_tree(site_tree)
 
 
+@pytest.fixture(scope="module")
+def course_of_module(request, programs_tree_of_module):
+    """Built once for the rest of a module where it can be (`shared_in_module`); for each test elsewhere."""
+    if programs_tree_of_module and shared_in_module(request, "course"):
+        return make_event(programs_tree_of_module.program)
+    return None
+
+
 @pytest.fixture
-def course(programs_tree):
-    return make_event(programs_tree.program)
+def course(course_of_module, programs_tree):
+    return refreshed(course_of_module) if course_of_module else make_event(programs_tree.program)
 
 
 @pytest.fixture

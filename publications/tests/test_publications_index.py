@@ -7,6 +7,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from conftest import refreshed, shared_in_module
 from publications.listing import PAGE_SIZE
 
 from . import helpers
@@ -14,8 +15,7 @@ from . import helpers
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def library(publication_index):
+def four_publications(publication_index):
     """Four publications with known types, topics, years and edition languages."""
     helpers.publication(
         publication_index, "أ دراسة المياه", "study", datetime.date(2025, 5, 1), ["sdgs-vlr"], ("ar", "en")
@@ -30,6 +30,18 @@ def library(publication_index):
         publication_index, "د تقرير الخدمات", "report", datetime.date(2026, 4, 1), ["e-services"], ("en",)
     )
     return publication_index
+
+
+@pytest.fixture(scope="module")
+def library_of_module(request, publication_index_of_module):
+    if publication_index_of_module and shared_in_module(request, "library"):
+        return four_publications(publication_index_of_module)
+    return None
+
+
+@pytest.fixture
+def library(library_of_module, publication_index):
+    return refreshed(library_of_module) if library_of_module else four_publications(publication_index)
 
 
 def facet_counts(response, name):

@@ -8,6 +8,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from conftest import refreshed, shared_in_module
 from publications import oai
 from publications.models import HarvestRecord, PublicationPage
 
@@ -46,14 +47,25 @@ def identifier_of(page):
     return f"oai:forum.example.org:{page.translation_key}"
 
 
-@pytest.fixture
-def library(publication_index):
+def three_publications(publication_index):
     """Three Arabic publications of different types and topics, none translated."""
     return [
         helpers.publication(publication_index, "دراسة", "study", topics=["sdgs-vlr"], slug="a"),
         helpers.publication(publication_index, "دليل", "guide", topics=["e-services"], slug="b"),
         helpers.publication(publication_index, "تقرير", "report", topics=["e-services", "sdgs-vlr"], slug="c"),
     ]
+
+
+@pytest.fixture(scope="module")
+def library_of_module(request, publication_index_of_module):
+    if publication_index_of_module and shared_in_module(request, "library"):
+        return three_publications(publication_index_of_module)
+    return None
+
+
+@pytest.fixture
+def library(library_of_module, publication_index):
+    return refreshed(library_of_module) if library_of_module else three_publications(publication_index)
 
 
 def test_identify_describes_a_repository_that_keeps_deletions(client, site_tree):
