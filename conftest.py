@@ -4,11 +4,11 @@ Each test worker builds its database once: migrations, then the base tree (the A
 English translation, the about, contact and privacy pages, topics and site settings), committed and copied
 as the snapshot "base". Tests that roll back run on top of it. A test that commits (a live server, threads)
 empties the database when it ends, and `pytest_runtest_teardown` below copies "base" back, so every kind of
-test runs in one pytest pass, in any order. The whole demo site is built once per worker too, the first
-time a test asks for `demo_site`, and copied back in for each test that asks for it.
+test runs in one pytest pass, in any order. The whole demo site is built once per run, by a process of its
+own beside the workers (tests/shared_demo.py); a worker copies it in the first time a test asks for
+`demo_site`, and copies it back for each later test that asks for it.
 """
 
-import io
 import os
 from itertools import groupby
 from types import SimpleNamespace
@@ -17,7 +17,8 @@ import pytest
 from django.utils import translation
 from pytest_django.plugin import blocking_manager_key
 
-from tests import snapshots
+from tests import avif, snapshots
+from tests.shared_demo import SharedDemo
 
 # Playwright's sync API runs an event loop in the test thread; Django's ORM refuses to run in such a
 # thread unless told it is safe, which it is here (one test thread, no concurrent async code).
@@ -27,35 +28,31 @@ BASE, DEMO = "base", "demo"
 
 
 def pytest_configure(config):
-    _encode_avif_faster()
-
-
-def _encode_avif_faster():
-    """Tests encode AVIF renditions at libavif's speed 8, not Pillow's default 6: four times sooner, the files
-    a fifth larger (so the page weight test's budget is stricter here than in production), the format the same.
-    The demo site alone makes about a hundred renditions in AVIF."""
-    from PIL import Image
-
-    Image.init()
-    save = Image.SAVE["AVIF"]
-
-    def save_faster(image, fp, filename):
-        image.encoderinfo.setdefault("speed", 8)
-        save(image, fp, filename)
-
-    Image.register_save("AVIF", save_faster)
+    avif.encode_faster()
 
 
 @pytest.fixture(scope="session")
-def django_db_setup(django_db_setup, django_db_blocker):
+def django_db_setup(django_db_setup, django_db_blocker, request, shared_demo):
     from demo import home
 
     with django_db_blocker.unblock():
         home.load()
         snapshots.take(BASE)
+        if any("demo_site" in getattr(item, "fixturenames", ()) for item in request.session.items):
+            shared_demo.start_once()
     yield
     with django_db_blocker.unblock():
         snapshots.drop_all()
+        shared_demo.worker_finished()
+
+
+@pytest.fixture(scope="session")
+def shared_demo(tmp_path_factory):
+    """The demo site built once for all the run's workers (tests/shared_demo.py)."""
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        # Each worker's base temporary directory is in the run's.
+        return SharedDemo(tmp_path_factory.getbasetemp().parent, int(os.environ["PYTEST_XDIST_WORKER_COUNT"]))
+    return SharedDemo(tmp_path_factory.getbasetemp(), 1)
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -190,11 +187,9 @@ def committed_once(name, build):
 
 
 @pytest.fixture
-def demo_site(transactional_db):
+def demo_site(transactional_db, shared_demo):
     """The whole bilingual demo site (demo/), committed, as `make run` serves it."""
-    from django.core.management import call_command
-
-    committed_once(DEMO, lambda: call_command("load_demo_content", stdout=io.StringIO()))
+    committed_once(DEMO, shared_demo.copy_in)
     return _home_pages()
 
 

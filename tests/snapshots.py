@@ -29,16 +29,7 @@ def take(name):
         connection.connection.backup(copy)
         _sqlite_copies[name] = copy
     else:
-        database, copy = connection.settings_dict["NAME"], _postgres_name(name)
-        connections.close_all()
-        with connection._nodb_cursor() as cursor:
-            # A template database must have no other session: a live server's thread may still hold one.
-            cursor.execute(
-                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = %s AND pid <> pg_backend_pid()",
-                [database],
-            )
-            cursor.execute(f'DROP DATABASE IF EXISTS "{copy}"')
-            cursor.execute(f'CREATE DATABASE "{copy}" TEMPLATE "{database}"')
+        copy_to_database(_postgres_name(name))
     _taken.add(name)
 
 
@@ -47,13 +38,8 @@ def restore(name):
     if connection.vendor == "sqlite":
         connection.ensure_connection()
         _sqlite_copies[name].backup(connection.connection)
-        return
-    database, copy = connection.settings_dict["NAME"], _postgres_name(name)
-    connections.close_all()
-    with connection._nodb_cursor() as cursor:
-        # FORCE ends the sessions a live server's thread may still hold.
-        cursor.execute(f'DROP DATABASE "{database}" WITH (FORCE)')
-        cursor.execute(f'CREATE DATABASE "{database}" TEMPLATE "{copy}"')
+    else:
+        copy_from_database(_postgres_name(name))
 
 
 def drop_all():
@@ -62,8 +48,55 @@ def drop_all():
             copy.close()
         _sqlite_copies.clear()
     else:
-        connections.close_all()
-        with connection._nodb_cursor() as cursor:
-            for name in _taken:
-                cursor.execute(f'DROP DATABASE IF EXISTS "{_postgres_name(name)}"')
+        for name in _taken:
+            drop_database(_postgres_name(name))
     _taken.clear()
+
+
+# Copies another process can read: a PostgreSQL database, or an SQLite file.
+
+
+def copy_to_database(database_name):
+    """Copy this PostgreSQL database (every change committed) to `database_name`, replacing it."""
+    database = connection.settings_dict["NAME"]
+    connections.close_all()
+    with connection._nodb_cursor() as cursor:
+        # A template database must have no other session: a live server's thread may still hold one.
+        cursor.execute(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = %s AND pid <> pg_backend_pid()",
+            [database],
+        )
+        cursor.execute(f'DROP DATABASE IF EXISTS "{database_name}" WITH (FORCE)')
+        cursor.execute(f'CREATE DATABASE "{database_name}" TEMPLATE "{database}"')
+
+
+def copy_from_database(database_name):
+    """Put a copy of the PostgreSQL database `database_name` in place of this one."""
+    database = connection.settings_dict["NAME"]
+    connections.close_all()
+    with connection._nodb_cursor() as cursor:
+        # FORCE ends the sessions a live server's thread may still hold.
+        cursor.execute(f'DROP DATABASE "{database}" WITH (FORCE)')
+        cursor.execute(f'CREATE DATABASE "{database}" TEMPLATE "{database_name}"')
+
+
+def drop_database(database_name):
+    connections.close_all()
+    with connection._nodb_cursor() as cursor:
+        cursor.execute(f'DROP DATABASE IF EXISTS "{database_name}" WITH (FORCE)')
+
+
+def copy_to_file(path):
+    """Copy this SQLite database to the file `path`, replacing it."""
+    connection.ensure_connection()
+    with sqlite3.connect(path) as copy:
+        connection.connection.backup(copy)
+    copy.close()
+
+
+def copy_from_file(path):
+    """Put the SQLite database in the file `path` in place of this one."""
+    connection.ensure_connection()
+    with sqlite3.connect(path) as copy:
+        copy.backup(connection.connection)
+    copy.close()
