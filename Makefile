@@ -6,10 +6,8 @@ MANAGE := $(BIN)/python manage.py
 # Where `make run` serves; every link in the emails it sends (SITE_URL) points there.
 RUN_ADDRESS ?= 127.0.0.1:8000
 RUN_URL := http://$(RUN_ADDRESS)
-# Apps that keep their own Arabic catalogue in <app>/locale/.
 # Two workers use both cores of a developer or CI machine: the suite takes about half as long.
 TEST_WORKERS ?= 2
-APPS_WITH_CATALOGUES := $(patsubst %/locale,%,$(wildcard */locale))
 
 .PHONY: help run test test-fast lint format messages bench install install-test clean
 
@@ -57,9 +55,7 @@ format: install-test  ## Format the code with ruff
 	$(BIN)/ruff format .
 
 messages: install  ## Update every Arabic catalogue from the sources (needs GNU gettext)
-	$(MANAGE) makemessages -l ar --no-obsolete $(foreach app,$(APPS_WITH_CATALOGUES),-i "$(app)/*") -i "$(VENV)/*" -i "bench/*" -i "tests/*"
-	for app in $(APPS_WITH_CATALOGUES); do (cd $$app && ../$(BIN)/python ../manage.py makemessages -l ar --no-obsolete); done
-	$(MANAGE) compile_translations
+	$(MANAGE) update_catalogues
 
 bench: install-test  ## Run the benchmarks under bench/ (PostgreSQL when DATABASE_URL is set)
 	for script in bench/*.py; do $(BIN)/python $$script || exit 1; done

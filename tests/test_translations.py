@@ -38,7 +38,17 @@ def test_catalogues_hold_every_string_of_the_sources(tmp_path):
     shutil.copytree(
         BASE_DIR,
         copy,
-        ignore=shutil.ignore_patterns(".git", ".venv", "media", ".test-media", "staticfiles", "*.sqlite3", "*.pdf"),
+        ignore=shutil.ignore_patterns(
+            ".git",
+            ".venv",
+            "media",
+            ".test-media",
+            "test-artifacts",
+            ".hypothesis",
+            "staticfiles",
+            "*.sqlite3",
+            "*.pdf",
+        ),
     )
     (copy / ".venv").symlink_to(BASE_DIR / ".venv")
     subprocess.run(["make", "-s", "messages", f"PYTHON={sys.executable}"], cwd=copy, check=True, capture_output=True)
