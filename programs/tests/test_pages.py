@@ -1,6 +1,6 @@
 """The page tree of programs: what can be created where, and that every page type renders."""
 
-from demo import programs as demo_programs
+from conftest import home_pages
 from home.models import HomePage
 from programs.models import (
     EventPage,
@@ -12,11 +12,16 @@ from programs.models import (
 )
 from tests.pages import LocalisedPageTestCase
 
+from .conftest import build_programs_tree, make_event
+
 
 class ProgramPageTreeTests(LocalisedPageTestCase):
     @classmethod
     def setUpTestData(cls):
-        demo_programs.load()
+        # One page of each type in both languages (the demo site's own pages are served by demo/tests).
+        tree = build_programs_tree(home_pages())
+        make_event(tree.program)
+        make_event(tree.program, WorkshopPage)
 
     def test_program_index_and_calendar_are_created_under_home(self):
         self.assertCanCreateAt(HomePage, ProgramIndexPage)
