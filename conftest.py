@@ -17,7 +17,7 @@ import pytest
 from django.utils import translation
 from pytest_django.plugin import blocking_manager_key
 
-from tests import avif, snapshots
+from tests import avif, run, snapshots
 from tests.shared_demo import SharedDemo
 
 # Playwright's sync API runs an event loop in the test thread; Django's ORM refuses to run in such a
@@ -49,10 +49,7 @@ def django_db_setup(django_db_setup, django_db_blocker, request, shared_demo):
 @pytest.fixture(scope="session")
 def shared_demo(tmp_path_factory):
     """The demo site built once for all the run's workers (tests/shared_demo.py)."""
-    if os.environ.get("PYTEST_XDIST_WORKER"):
-        # Each worker's base temporary directory is in the run's.
-        return SharedDemo(tmp_path_factory.getbasetemp().parent, int(os.environ["PYTEST_XDIST_WORKER_COUNT"]))
-    return SharedDemo(tmp_path_factory.getbasetemp(), 1)
+    return SharedDemo(*run.directory_and_workers(tmp_path_factory))
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -226,8 +223,10 @@ def live_site(transactional_db, live_server):
 def pytest_collection_modifyitems(items):
     """Mark the tests that commit to the database (live server, threads): the base is copied back after each.
 
-    In each module, the tests asking for none of `SHAREABLE_FIXTURES` run first, then those asking for the
-    first, then for the first two, and so on (otherwise in file order), so a module builds each once."""
+    In each module, the tests asking for none of `SHAREABLE_FIXTURES` run first; the others are ordered by which
+    of them they ask for, the list's first weighing most, so the tests asking for a fixture run last in their
+    module wherever the fixtures build on each other (a course on a programs tree), and the module builds it
+    once. Otherwise tests keep their file order."""
     items[:] = [
         item
         for _, module_items in groupby(items, key=lambda item: getattr(item, "module", None))
@@ -246,5 +245,5 @@ def pytest_collection_modifyitems(items):
 
 def _shareable_fixtures_asked_for(item):
     if getattr(item, "cls", None) is not None:
-        return ()  # a class's tests stay together, where they are
+        return ()  # a class's tests stay together, first in their module
     return tuple(name in getattr(item, "fixturenames", ()) for name in SHAREABLE_FIXTURES)

@@ -7,12 +7,10 @@ worker's first `demo_site` copies the finished result into its own database. The
 (pytest's base temporary directory of the run) that holds a lock, the builder's log and its exit status.
 """
 
-import fcntl
 import os
 import subprocess
 import sys
 import time
-from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import quote
 
@@ -21,6 +19,7 @@ from django.conf import settings
 from django.db import connection
 
 from tests import snapshots
+from tests.run import locked
 
 BUILD_TIMEOUT_SECONDS = 600
 
@@ -34,18 +33,9 @@ class SharedDemo:
         self.started = self.directory / "demo-build.started"
         self.finished_workers = self.directory / "demo-build.finished-workers"
 
-    @contextmanager
-    def _locked(self):
-        with open(self.directory / "demo-build.lock", "w") as lock:
-            fcntl.flock(lock, fcntl.LOCK_EX)
-            try:
-                yield
-            finally:
-                fcntl.flock(lock, fcntl.LOCK_UN)
-
     def start_once(self):
         """Start the builder on a copy of this worker's database, unless another worker has started it."""
-        with self._locked():
+        with locked(self.directory / "demo-build.lock"):
             if self.started.exists():
                 return
             if connection.vendor == "sqlite":
@@ -75,7 +65,7 @@ class SharedDemo:
             time.sleep(0.2)
         if self.exit_status.read_text().strip() != "0":
             pytest.fail(f"Building the demo site failed:\n{self.log.read_text()[-3000:]}")
-        with self._locked():
+        with locked(self.directory / "demo-build.lock"):
             if connection.vendor == "sqlite":
                 snapshots.copy_from_file(self._sqlite_file())
             else:
@@ -83,7 +73,7 @@ class SharedDemo:
 
     def worker_finished(self):
         """The last worker to finish removes the builder's database (stopping the builder, if no test waited)."""
-        with self._locked():
+        with locked(self.directory / "demo-build.lock"):
             finished = int(self.finished_workers.read_text() or 0) + 1 if self.finished_workers.exists() else 1
             self.finished_workers.write_text(str(finished))
             if finished == self.workers and self.started.exists() and connection.vendor != "sqlite":

@@ -2,8 +2,6 @@
 killed (pg_terminate_backend) and the database refusing connections."""
 
 import os
-import subprocess
-import sys
 import time
 import uuid
 
@@ -127,7 +125,7 @@ def _allow_connections(allowed):
 
 
 @pytest.fixture
-def app_server(transactional_db, tmp_path):
+def app_server(transactional_db, production_static):
     """One gunicorn worker with production settings and persistent database connections (CONN_MAX_AGE)."""
     if "postgresql" not in settings.DATABASES["default"]["ENGINE"]:
         pytest.skip("pg_terminate_backend: run with DATABASE_URL on PostgreSQL")
@@ -139,17 +137,11 @@ def app_server(transactional_db, tmp_path):
         "DATABASE_URL": _database_url(),
         "REDIS_URL": "",
         "CONN_MAX_AGE": "600",
-        "STATIC_ROOT": str(tmp_path / "static"),
+        "STATIC_ROOT": str(production_static),
         "SECURE_SSL_REDIRECT": "False",
         "GUNICORN_ACCESS_LOG": "",
         "LOG_LEVEL": "CRITICAL",
     }
-    subprocess.run(
-        [sys.executable, "manage.py", "collectstatic", "--no-input", "--verbosity", "0"],
-        cwd=settings.BASE_DIR,
-        env=env,
-        check=True,
-    )
     server = AppServer(env)
     try:
         server.wait_until_healthy()

@@ -6,7 +6,6 @@ import socket
 import subprocess
 import sys
 import time
-from pathlib import Path
 
 import pytest
 import requests
@@ -97,7 +96,7 @@ def _form_fields(html, form_selector):
 
 
 @pytest.fixture
-def two_app_servers(transactional_db, tmp_path):
+def two_app_servers(transactional_db, production_static):
     redis = pytest.importorskip("redis")
     store = redis.Redis(host="127.0.0.1", port=6379, db=REDIS_DB)
     try:
@@ -111,16 +110,10 @@ def two_app_servers(transactional_db, tmp_path):
         "ALLOWED_HOSTS": "127.0.0.1",
         "DATABASE_URL": _database_url(),
         "REDIS_URL": f"redis://127.0.0.1:6379/{REDIS_DB}",
-        "STATIC_ROOT": str(tmp_path / "static"),
+        "STATIC_ROOT": str(production_static),
         "SECURE_SSL_REDIRECT": "False",
         "GUNICORN_ACCESS_LOG": "",
     }
-    subprocess.run(
-        [sys.executable, "manage.py", "collectstatic", "--no-input", "--verbosity", "0"],
-        cwd=Path(settings.BASE_DIR),
-        env=env,
-        check=True,
-    )
     servers = [AppServer(env), AppServer(env)]
     try:
         for server in servers:
