@@ -25,6 +25,8 @@ BUILD_TIMEOUT_SECONDS = 600
 
 
 class SharedDemo:
+    """The run's demo build, as each worker sees it: `directory` is shared by the run's `workers`."""
+
     def __init__(self, directory, workers):
         self.directory = Path(directory)
         self.workers = workers
@@ -72,7 +74,10 @@ class SharedDemo:
                 snapshots.copy_from_database(self._postgres_name())
 
     def worker_finished(self):
-        """The last worker to finish removes the builder's database (stopping the builder, if no test waited)."""
+        """The last worker to finish removes the builder's database (stopping the builder, if no test waited).
+
+        A worker that never opened its database never counts: the copy is then left behind, and the next run
+        replaces it (its name is the test database's)."""
         with locked(self.directory / "demo-build.lock"):
             finished = int(self.finished_workers.read_text() or 0) + 1 if self.finished_workers.exists() else 1
             self.finished_workers.write_text(str(finished))

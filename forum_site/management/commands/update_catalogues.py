@@ -18,7 +18,7 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         base = Path(settings.BASE_DIR)
         # Apps that keep their own catalogue in <app>/locale/; the site's catalogue holds everything else.
-        apps = sorted(path.parent.name for path in base.glob("*/locale") if path.parent != base)
+        apps = sorted(path.parent.name for path in base.glob("*/locale") if not path.parent.name.startswith("."))
         quiet = {"verbosity": max(options["verbosity"] - 1, 0)}
         with chdir(base):
             ignore = [f"{app}/*" for app in apps] + NOT_SOURCES
