@@ -1,3 +1,4 @@
+import re
 from datetime import timedelta
 from itertools import count
 from types import SimpleNamespace
@@ -10,6 +11,7 @@ from wagtail.models import Locale
 from conftest import home_pages, refreshed, shared_in_module
 from demo.bilingual import Bilingual
 from forum_site.localize import translate
+from programs import links
 from programs.models import (
     ProgramIndexPage,
     ProgramPage,
@@ -74,6 +76,14 @@ def registrant(**overrides):
     )
     details.update(overrides)
     return details
+
+
+def registration_cancelled_by_link_in(text):
+    """The registration the one cancel link in `text` (an email or a page) would cancel.
+
+    A signed link carries the second it was made in, so a test reads the link back instead of remaking it."""
+    (token,) = set(re.findall(r"/programs/cancel/([^/\s\"]+)/", text))
+    return links.registration_from_cancel_token(token)
 
 
 def build_programs_tree(site_tree):

@@ -10,7 +10,7 @@ from programs import links, rules
 from programs.emails import send_due_emails
 from programs.models import Registration, RegistrationEmail
 
-from .conftest import make_event, registrant
+from .conftest import make_event, registrant, registration_cancelled_by_link_in
 
 pytestmark = pytest.mark.django_db
 
@@ -40,9 +40,8 @@ def test_the_confirmation_email_links_to_a_page_showing_the_confirmed_seat(clien
     assert course.title in page
     assert "ليلى أحمد" in page and "Layla Ahmad" not in page
     assert f"/ar/programs/events/{course.pk}/event.ics" in page
-    # A signed link carries the second it was made in, so the page's own link is read back, not remade.
-    (cancel_token,) = re.findall(r'href="/ar/programs/cancel/([^/"]+)/"', page)
-    assert links.registration_from_cancel_token(cancel_token) == Registration.objects.get()
+    assert 'href="/ar/programs/cancel/' in page
+    assert registration_cancelled_by_link_in(page) == Registration.objects.get()
     assert "(بتوقيت عمّان)" in page
 
 
