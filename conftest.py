@@ -148,6 +148,19 @@ def shared_in_module(request, fixture_name):
     return True in asks and all(asks[asks.index(True) :])
 
 
+def built_for_module(request, fixture_name, build, *needs):
+    """`build(*needs)`, once for the rest of the module, where `fixture_name` may be shared (`shared_in_module`)
+    and what it builds on (`needs`) was built for the module too; None otherwise."""
+    if all(need is not None for need in needs) and shared_in_module(request, fixture_name):
+        return build(*needs)
+    return None
+
+
+def for_this_test(of_module, build, *needs):
+    """The module's copy (`built_for_module`) read again for this test, or else `build(*needs)` for it alone."""
+    return refreshed(of_module) if of_module is not None else build(*needs)
+
+
 def refreshed(value):
     """`value` with every model instance in it read again from the database.
 

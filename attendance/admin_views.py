@@ -23,8 +23,8 @@ from wagtail.admin.views.generic import EditView, IndexView, InspectView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets.button import ListingButton
-from wagtail.permission_policies import ModelPermissionPolicy
 
+from forum_site.permissions import ChangeOnlyPermissionPolicy
 from programs.coordinators import neutralise_formula
 from programs.countries import COUNTRY_NAMES
 from programs.models import EventPage, Registration
@@ -35,20 +35,8 @@ from .models import Certificate
 from .pdf import build_certificate_pdf
 from .permissions import can_revoke_certificates, can_view_registrations
 
-
-class CertificatePermissionPolicy(ModelPermissionPolicy):
-    """Certificates are issued from the registrations and never deleted (a revoked one stays, for the record)."""
-
-    def user_has_permission(self, user, action):
-        if action in ("add", "delete"):
-            return False
-        return super().user_has_permission(user, action)
-
-    def user_has_any_permission(self, user, actions):
-        return any(self.user_has_permission(user, action) for action in actions)
-
-
-certificate_permission_policy = CertificatePermissionPolicy(Certificate)
+# Certificates are issued from the registrations and never deleted (a revoked one stays, for the record).
+certificate_permission_policy = ChangeOnlyPermissionPolicy(Certificate)
 
 
 class CertificateFilterSet(WagtailFilterSet):

@@ -26,26 +26,15 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.mixins import ExcelDateFormatter
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets.button import HeaderButton, ListingButton
-from wagtail.permission_policies import ModelPermissionPolicy
+
+from forum_site.permissions import ChangeOnlyPermissionPolicy
 
 from . import rules
 from .emails import send_again
 from .models import EventPage, Registration, RegistrationEmail
 
-
-class RegistrationPermissionPolicy(ModelPermissionPolicy):
-    """Registrations are made by registrants and changed only through the rules: nobody adds or deletes them here."""
-
-    def user_has_permission(self, user, action):
-        if action in ("add", "delete"):
-            return False
-        return super().user_has_permission(user, action)
-
-    def user_has_any_permission(self, user, actions):
-        return any(self.user_has_permission(user, action) for action in actions)
-
-
-registration_permission_policy = RegistrationPermissionPolicy(Registration)
+# Registrations are made by registrants and changed only through the rules: nobody adds or deletes them here.
+registration_permission_policy = ChangeOnlyPermissionPolicy(Registration)
 
 # (action, label, statuses it applies to)
 STATUS_ACTIONS = {

@@ -1,7 +1,8 @@
 """A coordinator at the door, on a phone 390 px wide, logs in and checks someone in by typing their code."""
 
+from types import SimpleNamespace
+
 import pytest
-from django.contrib.auth.models import Group
 from playwright.sync_api import expect
 
 from attendance.codes import check_in_code
@@ -13,21 +14,30 @@ from .conftest import ARTIFACTS, register_past
 pytestmark = pytest.mark.browser
 
 
-def test_a_coordinator_checks_someone_in_on_a_phone(live_site, browser_page, django_user_model):
+@pytest.fixture
+def door(live_site, browser_page, coordinator):
+    """A past course with Salma registered, and a coordinator's phone (390 px wide), not yet logged in."""
     from programs.tests.conftest import make_event, make_program
 
     course = make_event(make_program(), english=False)
     registration = register_past(course, name_arabic="سلمى يوسف", name_latin="Salma Yousef")
-    user = django_user_model.objects.create_user("coordinator", password="door-pass-4821")
-    user.groups.add(Group.objects.get(name="Training coordinators"))
-    page = browser_page
-    page.set_viewport_size({"width": 390, "height": 844})
+    coordinator.set_password("door-pass-4821")
+    coordinator.save()
+    browser_page.set_viewport_size({"width": 390, "height": 844})
+    return SimpleNamespace(course=course, registration=registration, page=browser_page)
 
-    page.goto(live_site.url + "/ar/check-in/")
+
+def _log_in_to_check_in(page, live_site, language_code):
+    page.goto(f"{live_site.url}/{language_code}/check-in/")
     page.locator("#id_username").fill("coordinator")
     page.locator("#id_password").fill("door-pass-4821")
     page.locator("button[type=submit]").click()
-    page.wait_for_url("**/ar/check-in/")
+    page.wait_for_url(f"**/{language_code}/check-in/")
+
+
+def test_a_coordinator_checks_someone_in_on_a_phone(door, live_site):
+    course, registration, page = door.course, door.registration, door.page
+    _log_in_to_check_in(page, live_site, "ar")
     check_accessibility(page)
 
     # Typed as read from a printout: lower case, with a space instead of the dash.
@@ -62,24 +72,13 @@ FAKE_CAMERA_AND_DETECTOR = """
 """
 
 
-def test_a_scanned_qr_code_checks_someone_in(live_site, browser_page, django_user_model):
+def test_a_scanned_qr_code_checks_someone_in(door, live_site):
     from attendance.codes import check_in_url
     from attendance.models import AttendanceLog
-    from programs.tests.conftest import make_event, make_program
 
-    course = make_event(make_program(), english=False)
-    registration = register_past(course, name_arabic="سلمى يوسف", name_latin="Salma Yousef")
-    user = django_user_model.objects.create_user("coordinator", password="door-pass-4821")
-    user.groups.add(Group.objects.get(name="Training coordinators"))
-    page = browser_page
-    page.set_viewport_size({"width": 390, "height": 844})
+    registration, page = door.registration, door.page
     page.add_init_script(f"({FAKE_CAMERA_AND_DETECTOR})({check_in_url(registration)!r})")
-
-    page.goto(live_site.url + "/en/check-in/")
-    page.locator("#id_username").fill("coordinator")
-    page.locator("#id_password").fill("door-pass-4821")
-    page.locator("button[type=submit]").click()
-    page.wait_for_url("**/en/check-in/")
+    _log_in_to_check_in(page, live_site, "en")
     page.get_by_role("button", name="Scan a QR code with the camera").click()
 
     page.get_by_text("Checked in", exact=True).wait_for()

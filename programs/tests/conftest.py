@@ -8,7 +8,7 @@ from django.contrib.auth.models import Group
 from django.utils import timezone
 from wagtail.models import Locale
 
-from conftest import home_pages, refreshed, shared_in_module
+from conftest import built_for_module, for_this_test, home_pages
 from demo.bilingual import Bilingual
 from forum_site.localize import translate
 from programs import links
@@ -121,25 +121,26 @@ def build_programs_tree(site_tree):
 @pytest.fixture(scope="module")
 def programs_tree_of_module(request):
     """Built once for the rest of a module where it can be (`shared_in_module`); for each test elsewhere."""
-    return build_programs_tree(home_pages()) if shared_in_module(request, "programs_tree") else None
+    return built_for_module(request, "programs_tree", lambda: build_programs_tree(home_pages()))
 
 
 @pytest.fixture
 def programs_tree(programs_tree_of_module, site_tree):
-    return refreshed(programs_tree_of_module) if programs_tree_of_module else build_programs_tree(site_tree)
+    return for_this_test(programs_tree_of_module, build_programs_tree, site_tree)
 
 
 @pytest.fixture(scope="module")
 def course_of_module(request, programs_tree_of_module):
-    """Built once for the rest of a module where it can be (`shared_in_module`); for each test elsewhere."""
-    if programs_tree_of_module and shared_in_module(request, "course"):
-        return make_event(programs_tree_of_module.program)
-    return None
+    return built_for_module(request, "course", _course_of, programs_tree_of_module)
 
 
 @pytest.fixture
 def course(course_of_module, programs_tree):
-    return refreshed(course_of_module) if course_of_module else make_event(programs_tree.program)
+    return for_this_test(course_of_module, _course_of, programs_tree)
+
+
+def _course_of(programs_tree):
+    return make_event(programs_tree.program)
 
 
 @pytest.fixture

@@ -7,7 +7,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from conftest import refreshed, shared_in_module
+from conftest import built_for_module, for_this_test
 from publications.listing import PAGE_SIZE
 
 from . import helpers
@@ -34,14 +34,12 @@ def four_publications(publication_index):
 
 @pytest.fixture(scope="module")
 def library_of_module(request, publication_index_of_module):
-    if publication_index_of_module and shared_in_module(request, "library"):
-        return four_publications(publication_index_of_module)
-    return None
+    return built_for_module(request, "library", four_publications, publication_index_of_module)
 
 
 @pytest.fixture
 def library(library_of_module, publication_index):
-    return refreshed(library_of_module) if library_of_module else four_publications(publication_index)
+    return for_this_test(library_of_module, four_publications, publication_index)
 
 
 def facet_counts(response, name):

@@ -8,7 +8,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from conftest import refreshed, shared_in_module
+from conftest import built_for_module, for_this_test
 from publications import oai
 from publications.models import HarvestRecord, PublicationPage
 
@@ -58,14 +58,12 @@ def three_publications(publication_index):
 
 @pytest.fixture(scope="module")
 def library_of_module(request, publication_index_of_module):
-    if publication_index_of_module and shared_in_module(request, "library"):
-        return three_publications(publication_index_of_module)
-    return None
+    return built_for_module(request, "library", three_publications, publication_index_of_module)
 
 
 @pytest.fixture
 def library(library_of_module, publication_index):
-    return refreshed(library_of_module) if library_of_module else three_publications(publication_index)
+    return for_this_test(library_of_module, three_publications, publication_index)
 
 
 def test_identify_describes_a_repository_that_keeps_deletions(client, site_tree):
