@@ -21,7 +21,7 @@ from wagtail.contrib.search_promotions.models import Query
 from wagtail.models import Locale, Page
 from wagtail.search.backends import get_search_backend
 
-from forum_site.localize import in_locale, public_pages, source_choice_q, source_ids
+from forum_site.localize import in_locale, public_pages, source_choice_q, source_id
 from home.models import Topic, TopicsMixin
 from search.normalise import search_form, search_terms, search_words
 from search.synonyms import matched_synonym_stems
@@ -85,19 +85,26 @@ def _page_models():
     return [model for model in apps.get_models() if issubclass(model, Page) and model is not Page]
 
 
+def _topic_relation(model):
+    """(through model, page column, topic column) of a page type with topics (`TopicsMixin`)."""
+    topics = model._meta.get_field("topics")
+    return (topics.remote_field.through, topics.m2m_field_name(), topics.m2m_reverse_field_name())
+
+
 def _topic_relations():
-    """(through model, page column, topic column) of every page type with topics (`TopicsMixin`)."""
-    relations = []
-    for model in _page_models():
-        if not issubclass(model, TopicsMixin):
-            continue
-        topics = model._meta.get_field("topics")
-        relation = (topics.remote_field.through, topics.m2m_field_name(), topics.m2m_reverse_field_name())
-        # Page types that inherit `topics` (courses and workshops from EventPage) share their parent's table:
-        # counting it once per type would count its pages several times.
-        if relation not in relations:
-            relations.append(relation)
-    return relations
+    """The topic relation of every page type with topics, each once."""
+    # Page types that inherit `topics` (courses and workshops from EventPage) share their parent's table:
+    # counting it once per type would count its pages several times.
+    return list(dict.fromkeys(_topic_relation(model) for model in _page_models() if issubclass(model, TopicsMixin)))
+
+
+def _topic_relations_by_content_type():
+    """{content type id: its topic relation} of the page types with topics."""
+    return {
+        ContentType.objects.get_for_model(model).pk: _topic_relation(model)
+        for model in _page_models()
+        if issubclass(model, TopicsMixin)
+    }
 
 
 def _lookup_from_page(model, field_name):
@@ -210,7 +217,7 @@ class InIds(Func):
             return "1 = 0", []
         if connection.vendor == "postgresql":
             # An array literal in one string: psycopg adapts a list of ints one by one, in Python.
-            return f"{column} = ANY(%s::integer[])", [*params, "{" + ",".join(str(int(pk)) for pk in self.ids) + "}"]
+            return f"{column} = ANY(%s::integer[])", [*params, "{" + ",".join(map(str, map(int, self.ids))) + "}"]
         return f"{column} IN ({', '.join(['%s'] * len(self.ids))})", [*params, *self.ids]
 
 
@@ -312,18 +319,24 @@ def search_pages(query, locale, filters, backend=None):
     matched = Page.objects.filter(InIds(matches.ids))
     # One query reads the window's pages with their type and year: each filter's counts under the other filters,
     # and the results kept by all of them, follow from its rows.
-    rows = matched.annotate(_year=year_expression()).values_list("pk", "content_type_id", "_year", "translation_key")
+    # Topics are chosen on a page's source: on /ar/ a page is its own, elsewhere each row carries its source's id.
+    source = F("pk") if locale.language_code == settings.LANGUAGE_CODE else source_id()
+    rows = matched.annotate(_year=year_expression(), _source=source).values_list(
+        "pk", "content_type_id", "_year", "_source"
+    )
     in_topic = None
     if filters.topic is not None:
         in_topic = set(matched.filter(filters.topic_q()).values_list("pk", flat=True))
     type_of = {content_type_id: key for key, ids in content_types_by_type().items() for content_type_id in ids}
-    type_counts, year_counts, kept, of_type_and_year = Counter(), Counter(), set(), []
-    for pk, content_type_id, result_year, translation_key in rows:
+    topic_relation_of = _topic_relations_by_content_type()
+    type_counts, year_counts, kept, sources_by_topic_relation = Counter(), Counter(), set(), {}
+    for pk, content_type_id, result_year, source_pk in rows:
         key = type_of.get(content_type_id, OTHER_PAGES)
         in_year = filters.year is None or result_year == filters.year
         in_type = not filters.type or key == filters.type
-        if in_type and in_year:
-            of_type_and_year.append((pk, translation_key))
+        # A translation is of its source's type: the source's topics are in that type's table.
+        if in_type and in_year and (relation := topic_relation_of.get(content_type_id)):
+            sources_by_topic_relation.setdefault(relation, []).append(source_pk)
         if in_topic is not None and pk not in in_topic:
             continue
         if in_year:
@@ -347,25 +360,24 @@ def search_pages(query, locale, filters, backend=None):
         results=[pk for pk in matches.ids if pk in kept],
         more_than_window=matches.more_than_window,
         types=type_facets,
-        topics=_topic_facets(of_type_and_year, filters, locale),
+        topics=_topic_facets(sources_by_topic_relation, filters, locale),
         years=year_facets,
         **recovery,
     )
 
 
-def _topic_facets(pages, filters, locale):
-    """Topic facets of `pages` ((id, translation key) pairs), each counting the pages whose source chose it."""
-    if locale.language_code == settings.LANGUAGE_CODE:
-        page_ids = [pk for pk, _key in pages]
-    else:
-        page_ids = list(source_ids(pages).values())
-    # Each page type's topics table counted in one UNION ALL query, not a round trip each.
+def _topic_facets(sources_by_topic_relation, filters, locale):
+    """Topic facets of pages, given their sources' ids by topic relation: each counts the pages whose source chose it.
+
+    The topics tables of the types among the pages are counted in one UNION ALL query; none when no page has a
+    type with topics.
+    """
     per_table = [
-        through.objects.filter(InIds(page_ids, field=f"{page_column}_id"))
+        through.objects.filter(InIds(source_ids, field=f"{page_column}_id"))
         .values_list(f"{topic_column}_id")
         .annotate(n=Count("pk"))
         .order_by()
-        for through, page_column, topic_column in _topic_relations()
+        for (through, page_column, topic_column), source_ids in sources_by_topic_relation.items()
     ]
     counts = Counter()
     for topic_id, n in per_table[0].union(*per_table[1:], all=True) if per_table else []:

@@ -15,7 +15,8 @@ from search.normalise import query_alternatives, search_terms
 
 logger = logging.getLogger(__name__)
 
-CACHE_KEY = "search:synonym-groups"
+# Versioned: a server of a newer release must not read what an older one cached in another shape.
+CACHE_KEY = "search:synonym-groups:2"
 CACHE_SECONDS = 24 * 3600  # an edit deletes the key: this only bounds a forgotten one
 
 
@@ -29,8 +30,13 @@ def synonym_groups():
     Every language's groups apply to every search: Elasticsearch holds one rule set for its one index, and a
     Latin abbreviation in an Arabic group is typed on both sites.
     """
-    groups = cache.get(CACHE_KEY)
-    if groups is None:
+    return _cached()["groups"]
+
+
+def _cached():
+    """The groups and the rules made of them, cached together: stemming every term took longer than a match."""
+    cached = cache.get(CACHE_KEY)
+    if cached is None:
         from search.models import SynonymGroup
 
         groups = []
@@ -39,14 +45,15 @@ def synonym_groups():
             found = [*typed, *group.expansion_list]
             if len({_term_stems(term) for term in found}) > 1:
                 groups.append((typed, found))
-        cache.set(CACHE_KEY, groups, CACHE_SECONDS)
-    return groups
+        cached = {"groups": groups, "rules": _rules(groups)}
+        cache.set(CACHE_KEY, cached, CACHE_SECONDS)
+    return cached
 
 
-def _rules():
+def _rules(groups):
     """{first stem: [(stems of a typed term, terms it finds)]}, longest terms first."""
     rules = {}
-    for typed, found in synonym_groups():
+    for typed, found in groups:
         for term in typed:
             stems = _term_stems(term)
             if stems:
@@ -61,10 +68,9 @@ def synonym_spans(alternatives):
 
     `alternatives` holds, for each query word, the stems it may have (search.normalise.query_alternatives).
     """
-    groups = synonym_groups()
-    if not groups:
+    rules = _cached()["rules"]
+    if not rules:
         return []
-    rules = _rules()
     spans = []
     position = 0
     while position < len(alternatives):
