@@ -260,3 +260,23 @@ def _shareable_fixtures_asked_for(item):
     if getattr(item, "cls", None) is not None:
         return ()  # a class's tests stay together, first in their module
     return tuple(name in getattr(item, "fixturenames", ()) for name in SHAREABLE_FIXTURES)
+
+
+@pytest.fixture(autouse=True)
+def _reference_index_only_where_asked(request):
+    """Wagtail's reference index (what refers to what: the admin's usage counts, our cache purges after a snippet
+    edit) is updated during a test only where it is marked `reference_index`.
+
+    Updating it on every save was a fifth of the time of the tests that publish pages, and no other test reads
+    it. The base tree, the demo site and what a module shares are built before this runs, with the index.
+    """
+    if request.node.get_closest_marker("reference_index"):
+        yield
+        return
+    from wagtail.signal_handlers import reference_index_auto_update_disabled
+
+    reference_index_auto_update_disabled.value = True
+    try:
+        yield
+    finally:
+        del reference_index_auto_update_disabled.value
