@@ -6,6 +6,7 @@ class ForumSiteConfig(AppConfig):
     verbose_name = "Arab Smart Cities Forum"
 
     def ready(self):
-        from . import invalidation
+        from . import invalidation, locales
 
         invalidation.connect()
+        locales.connect()

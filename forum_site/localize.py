@@ -53,17 +53,19 @@ def in_locale(objects, locale):
 
     An object without a translation in `locale` is kept as it is: a topic not yet translated shows its Arabic
     name rather than disappearing. None stays None (an optional link). A queryset is read together with its
-    translations in one query; a list costs one query per model.
+    translations in one query; a list costs one query per model with objects in another locale.
     """
     if isinstance(objects, QuerySet):
         return _queryset_in_locale(objects, locale)
     objects = list(objects)
+    locale_id = getattr(locale, "pk", locale)
     by_model = {}
     for item in objects:
-        if item is not None:
+        # An object already in `locale` is its own translation: only the others are looked up.
+        if item is not None and item.locale_id != locale_id:
             by_model.setdefault(type(item), set()).add(item.translation_key)
     translated = {model: translations_by_key(model, keys, locale) for model, keys in by_model.items()}
-    return [item and translated[type(item)].get(item.translation_key, item) for item in objects]
+    return [item and translated.get(type(item), {}).get(item.translation_key, item) for item in objects]
 
 
 def _queryset_in_locale(chosen, locale):

@@ -9,9 +9,9 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_http_methods
 from wagtail import hooks
-from wagtail.models import Locale
 
 from forum_site.clients import client_ip
+from forum_site.locales import active_locale
 from forum_site.localize import in_language, public_pages
 from forum_site.pagecache import public_cache
 
@@ -167,7 +167,7 @@ def _ics_response(content, filename):
 
 @public_cache
 def event_ics(request, page_id):
-    event = public_pages(EventPage, Locale.get_active()).select_related("venue").filter(pk=page_id).first()
+    event = public_pages(EventPage, active_locale()).select_related("venue").filter(pk=page_id).first()
     if event is None:
         raise Http404
     return _ics_response(event_calendar([event], name=event.title), f"event-{event.pk}.ics")
@@ -179,7 +179,7 @@ def _feed_events(queryset):
 
 @public_cache
 def calendar_feed(request):
-    locale = Locale.get_active()
+    locale = active_locale()
     calendar_page = public_pages(TrainingCalendarPage, locale).first()
     events = _feed_events(public_pages(EventPage, locale))
     name = calendar_page.title if calendar_page else _("Training calendar")
@@ -188,7 +188,7 @@ def calendar_feed(request):
 
 @public_cache
 def program_feed(request, page_id):
-    locale = Locale.get_active()
+    locale = active_locale()
     program = public_pages(ProgramPage, locale).filter(pk=page_id).first()
     if program is None:
         raise Http404

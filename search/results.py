@@ -9,7 +9,9 @@ from functools import lru_cache
 from django.apps import apps
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
+from django.core.cache import cache
 from django.core.exceptions import FieldDoesNotExist
+from django.db import connection, transaction
 from django.db.models import BooleanField, Count, F, Func, IntegerField, Q, prefetch_related_objects
 from django.db.models.functions import Coalesce, ExtractYear
 from django.utils import timezone
@@ -17,10 +19,11 @@ from django.utils.html import escape, strip_tags
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from modelsearch.query import PlainText
-from wagtail.contrib.search_promotions.models import Query
-from wagtail.models import Locale, Page
+from wagtail.contrib.search_promotions.models import Query, QueryDailyHits, SearchPromotion
+from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 
+from forum_site.locales import locale_for
 from forum_site.localize import in_locale, public_pages, source_choice_q, source_id
 from home.models import Topic, TopicsMixin
 from search.normalise import search_form, search_terms, search_words
@@ -38,6 +41,7 @@ MATCH_WINDOW = 1000
 SNIPPET_WORDS = 30
 # A query written in the other language's script shows this many of that language's best matches.
 OTHER_LANGUAGE_RESULTS = 5
+PROMOTED_QUERIES_KEY = "search:promoted-queries"
 _ARABIC_LETTER = re.compile(r"[\u0621-\u064a]")
 _LATIN_LETTER = re.compile(r"[a-z]")
 
@@ -275,7 +279,7 @@ def _other_language(query, language_code, backend):
     other_code = other_language_code(language_code)
     if not written_in_script_of(query, other_code) or written_in_script_of(query, language_code):
         return None
-    other = Locale.objects.filter(language_code=other_code).first()
+    other = locale_for(other_code)
     matches = matching_pages(query, other, backend) if other else None
     if not matches or not matches.ids:
         return None
@@ -512,9 +516,19 @@ def highlighted_details(page, stems):
 
 
 def record_query(query):
-    """Counts the query for the admin's search terms report (queries with no result included)."""
+    """Counts the query for the admin's search terms report (queries with no result included).
+
+    The day's hits are counted in one upsert: Wagtail's Query.add_hit reads the row, then writes it.
+    """
     recorded = Query.get(query)
-    recorded.add_hit()
+    table = connection.ops.quote_name(QueryDailyHits._meta.db_table)
+    query_id, date, hits = (connection.ops.quote_name(name) for name in ("query_id", "date", "hits"))
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"INSERT INTO {table} ({query_id}, {date}, {hits}) VALUES (%s, %s, 1) "
+            f"ON CONFLICT ({query_id}, {date}) DO UPDATE SET {hits} = {table}.{hits} + 1",
+            [recorded.pk, timezone.now().date()],
+        )
     return recorded
 
 
@@ -532,16 +546,28 @@ def record_zero_result(recorded_query, locale):
         )
 
 
+def _promoted_queries():
+    """[(id, search form)] of the queries that have editors' picks, cached until a pick is saved or deleted."""
+    promoted = cache.get(PROMOTED_QUERIES_KEY)
+    if promoted is None:
+        promoted = [
+            (recorded.pk, search_form(recorded.query_string))
+            for recorded in Query.objects.filter(editors_picks__isnull=False).distinct()
+        ]
+        cache.set(PROMOTED_QUERIES_KEY, promoted, 24 * 3600)
+    return promoted
+
+
+def promotions_changed(**kwargs):
+    """After a pick is saved or deleted: now, and again on commit in case another process cached the old list."""
+    cache.delete(PROMOTED_QUERIES_KEY)
+    transaction.on_commit(lambda: cache.delete(PROMOTED_QUERIES_KEY))
+
+
 def editors_picks(query, locale):
     """Promotions whose query is spelled as this one, up to Arabic variants, on live pages of `locale`."""
-    from wagtail.contrib.search_promotions.models import SearchPromotion
-
     wanted = search_form(query)
-    promoted = [
-        q.pk
-        for q in Query.objects.filter(editors_picks__isnull=False).distinct()
-        if search_form(q.query_string) == wanted
-    ]
+    promoted = [pk for pk, form in _promoted_queries() if form == wanted]
     if not promoted:
         return []
     picks = SearchPromotion.objects.filter(query_id__in=promoted).select_related("page").order_by("sort_order")

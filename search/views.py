@@ -7,9 +7,10 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import get_language_info, override
 from django.utils.translation import gettext as _
-from wagtail.models import Locale, Page
+from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 
+from forum_site.locales import active_locale
 from forum_site.localize import public_pages
 from search import results as site_search
 from search.normalise import search_form
@@ -102,7 +103,7 @@ def search(request):
     )
     context = {"query": query, "filters": filters, "searched": False}
     if query and site_search.searchable(query):
-        locale = Locale.get_active()
+        locale = active_locale()
         outcome = site_search.search_pages(query, locale, filters)
         if SWITCHED in request.GET and not outcome.results:
             return redirect(_search_url(locale.language_code))
@@ -145,7 +146,7 @@ def suggest(request):
     query = site_search.clean_query(request.GET.get("q", ""))
     if len(query) < SUGGESTION_MIN_LENGTH or not site_search.searchable(query):
         return JsonResponse({"suggestions": []})
-    candidates = public_pages(Page, Locale.get_active())
+    candidates = public_pages(Page, active_locale())
     # A course and its workshop, or a page and its copy, may share a title: each title is suggested once.
     titles, suggestions = set(), []
     for page in get_search_backend().autocomplete(query, candidates)[: SUGGESTION_COUNT * 3]:

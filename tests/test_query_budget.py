@@ -63,6 +63,8 @@ def every_page_type(programs_tree, rendered_pages):
     mou = partners.mou(register, "مذكرة تفاهم", parties=[organisation])
     course.mou = mou
     course.save_revision().publish()
+    translate(register, {"الشركاء": "Partners", "partners": "partners"})
+    english_mou = translate(mou, {"مذكرة تفاهم": "Memorandum", mou.slug: mou.slug})
 
     english_course = course.get_translation(english)
     return {
@@ -77,8 +79,9 @@ def every_page_type(programs_tree, rendered_pages):
         "calendar": [tree.calendar_ar.url, tree.calendar_en.url, tree.calendar_ar.url + f"?topic={topic.slug}"],
         "library": [library.url, library.url + f"?topic={topic.slug}&type=study", library.get_translation(english).url],
         "publication": [publication.url],
-        "partners": [register.url],
-        "MoU": [mou.url],
+        "partners": [register.url, register.get_translation(english).url],
+        "MoU": [mou.url, english_mou.url],
+        "search": ["/ar/search/?q=منشور", "/en/search/?q=news", "/en/search/?q=منشور"],
         "news index": [news_index.url, news_index.get_translation(english).url],
         "news": [item.url, item.get_translation(english).url],
         "feeds": [news_index.url + "feed/rss/", library.url + "feed/atom/", "/ar/programs/feeds/calendar.ics"],

@@ -218,14 +218,17 @@ def test_search_page_query_count_does_not_grow_with_results(client, site_tree, d
 
 def test_every_search_is_counted_for_the_admin_report(client, search_pages):
     client.get("/ar/search/", {"q": "المدن الذكية"})
+    client.get("/ar/search/", {"q": "المدن الذكية"})
     client.get("/ar/search/", {"q": "كلمة لا توجد"})
 
-    assert Query.get("المدن الذكية").hits == 1
+    assert Query.get("المدن الذكية").hits == 2
     assert Query.get("كلمة لا توجد").hits == 1
 
 
 def test_editors_pick_shows_for_a_spelling_variant_of_its_query(client, search_pages):
-    SearchPromotion.objects.create(
+    # A search before the pick is made: the next search must not answer from what this one cached.
+    assert "search-picks-heading" not in client.get("/ar/search/", {"q": "المدن الذكيه"}).content.decode()
+    pick = SearchPromotion.objects.create(
         query=Query.get("المدن الذكية"), page=search_pages["الاستراتيجية الوطنية للبيانات"], sort_order=0
     )
 
@@ -234,6 +237,9 @@ def test_editors_pick_shows_for_a_spelling_variant_of_its_query(client, search_p
     assert "search-picks-heading" in html
     picks = html.split('<h2 id="search-picks-heading">')[1].split('<h2 id="search-results-heading">')[0]
     assert "الاستراتيجية الوطنية للبيانات" in picks
+
+    pick.delete()
+    assert "search-picks-heading" not in client.get("/ar/search/", {"q": "المدن الذكيه"}).content.decode()
 
 
 def test_suggestions_list_matching_titles_from_three_letters(client, search_pages):
