@@ -273,10 +273,7 @@ def _reference_index_only_where_asked(request):
     if request.node.get_closest_marker("reference_index"):
         yield
         return
-    from wagtail.signal_handlers import reference_index_auto_update_disabled
+    from wagtail.signal_handlers import disable_reference_index_auto_update
 
-    reference_index_auto_update_disabled.value = True
-    try:
+    with disable_reference_index_auto_update():
         yield
-    finally:
-        del reference_index_auto_update_disabled.value
