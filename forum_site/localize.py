@@ -25,7 +25,7 @@ Locales are passed as a `Locale` or its id (a page's `locale_id` spares a query)
 from django.conf import settings
 from django.db.models import Exists, F, OuterRef, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
-from wagtail.models import Locale, Page
+from wagtail.models import Locale, Page, get_page_models
 from wagtail_localize.models import Translation, TranslationSource
 
 from .locales import language_code_of
@@ -86,23 +86,23 @@ def translations_by_key(model, translation_keys, locale):
     }
 
 
-def visible_in_locale(page_ids, locale):
+def visible_in_locale(page_ids, locale, model=Page):
     """Each page (by id) as the public may see it in `locale`: its public translation, else itself if public,
     else nothing.
 
     Page links are copied unchanged to translations, so an English page may still point at an Arabic page;
     unpublished and restricted pages are left out. Taking ids spares loading the linked pages first: the pages
-    and their translations are read together, in one query per page type.
+    and their translations are read together, in one query per page type, or in one query when `model` (the
+    link's page type, where its field names one) has no page types under it.
     """
     page_ids = [page_id for page_id in page_ids if page_id is not None]
     if not page_ids:
         return []
     linked_keys = Page.objects.filter(pk__in=page_ids).values("translation_key")
-    found = list(
-        public_pages(Page, None)
-        .filter(Q(pk__in=page_ids) | Q(locale=locale, translation_key__in=linked_keys))
-        .specific()
-    )
+    found = public_pages(model, None).filter(Q(pk__in=page_ids) | Q(locale=locale, translation_key__in=linked_keys))
+    if any(issubclass(page_model, model) and page_model is not model for page_model in get_page_models()):
+        found = found.specific()
+    found = list(found)
     key_of = {page.pk: page.translation_key for page in found if page.pk in page_ids}
     if missing := [page_id for page_id in page_ids if page_id not in key_of]:
         # A linked page the public may not see can still have a translation it may see.
@@ -114,8 +114,8 @@ def visible_in_locale(page_ids, locale):
     return [page for page in shown if page is not None]
 
 
-def visible_page_in_locale(page_id, locale):
-    return next(iter(visible_in_locale([page_id], locale)), None)
+def visible_page_in_locale(page_id, locale, model=Page):
+    return next(iter(visible_in_locale([page_id], locale, model)), None)
 
 
 def source_choice_q(chose):

@@ -236,7 +236,7 @@ class MoULinkMixin(models.Model):
 
     def mou_in_locale(self):
         """The MoU as the public may see it in this page's language, or None."""
-        return visible_page_in_locale(self.mou_id, self.locale_id)
+        return visible_page_in_locale(self.mou_id, self.locale_id, MoUPage)
 
 
 def _register_mou_linked_model(sender, **kwargs):

@@ -15,6 +15,7 @@ from forum_site.localize import translate
 from home.models import StandardPage, Topic
 from news.tests import helpers as news
 from partners.tests import helpers as partners
+from programs.models import Trainer
 from programs.tests.conftest import make_event
 from publications.tests import helpers as publications
 
@@ -61,7 +62,11 @@ def every_page_type(programs_tree, rendered_pages):
     organisation.logo = an_image()
     organisation.save()
     mou = partners.mou(register, "مذكرة تفاهم", parties=[organisation])
+    # As the demo's courses: an MoU, trainers, partners and an image, besides the topics and the venue.
     course.mou = mou
+    course.image, course.image_alt = an_image(), "صورة"
+    course.trainers.set([Trainer.objects.create(locale=arabic, name="م. أكرم خريسات")])
+    course.partners.set([organisation])
     course.save_revision().publish()
     translate(register, {"الشركاء": "Partners", "partners": "partners"})
     english_mou = translate(mou, {"مذكرة تفاهم": "Memorandum", mou.slug: mou.slug})
