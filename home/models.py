@@ -174,7 +174,7 @@ class SiteSettings(BaseSiteSetting):
 
     def privacy_page_in(self, locale):
         """The privacy notice as the public may read it in `locale` (None until one is chosen)."""
-        return visible_page_in_locale(self.privacy_page_id, locale, self._meta.get_field("privacy_page").related_model)
+        return visible_page_in_locale(self.privacy_page_id, locale, StandardPage)
 
     @classmethod
     def for_site(cls, site):

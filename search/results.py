@@ -95,13 +95,6 @@ def _topic_relation(model):
     return (topics.remote_field.through, topics.m2m_field_name(), topics.m2m_reverse_field_name())
 
 
-def _topic_relations():
-    """The topic relation of every page type with topics, each once."""
-    # Page types that inherit `topics` (courses and workshops from EventPage) share their parent's table:
-    # counting it once per type would count its pages several times.
-    return list(dict.fromkeys(_topic_relation(model) for model in _page_models() if issubclass(model, TopicsMixin)))
-
-
 def _topic_relations_by_content_type():
     """{content type id: its topic relation} of the page types with topics."""
     return {
@@ -109,6 +102,13 @@ def _topic_relations_by_content_type():
         for model in _page_models()
         if issubclass(model, TopicsMixin)
     }
+
+
+def _topic_relations():
+    """The topic relation of every page type with topics, each once."""
+    # Page types that inherit `topics` (courses and workshops from EventPage) share their parent's table:
+    # counting it once per type would count its pages several times.
+    return list(dict.fromkeys(_topic_relations_by_content_type().values()))
 
 
 def _lookup_from_page(model, field_name):

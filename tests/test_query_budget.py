@@ -72,6 +72,8 @@ def every_page_type(programs_tree, rendered_pages):
     english_mou = translate(mou, {"مذكرة تفاهم": "Memorandum", mou.slug: mou.slug})
 
     english_course = course.get_translation(english)
+    english_course.mou, english_course.image, english_course.image_alt = english_mou, course.image, "Image"
+    english_course.save_revision().publish()
     return {
         "home": [home.url, tree.home_en.url],
         "standard page": [
