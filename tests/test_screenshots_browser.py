@@ -54,18 +54,12 @@ def page_types(language_code):
 
 
 def load_lazy_images(page):
-    """Scroll down the page a screen at a time, so that lazy images load before the full-page screenshot."""
+    """Load every lazy image now, so that the full-page screenshot shows them all."""
     page.evaluate(
-        """async () => {
-            for (let y = 0; y < document.body.scrollHeight; y += innerHeight) {
-                scrollTo(0, y);
-                await new Promise((resolve) => setTimeout(resolve, 50));
-            }
-        }"""
-    )
-    page.evaluate(
-        """() => Promise.all(Array.from(document.images).filter((img) => !img.complete)
-            .map((img) => new Promise((resolve) => { img.onload = img.onerror = resolve; })))"""
+        """() => Promise.all(Array.from(document.images).map((img) => {
+            img.loading = "eager";
+            return img.complete ? null : new Promise((resolve) => { img.onload = img.onerror = resolve; });
+        }))"""
     )
 
 
