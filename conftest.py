@@ -135,7 +135,18 @@ def _items_of_module(request):
 
 
 # Fixtures a module may build once (`shared_in_module`), in the order they build on each other.
-SHAREABLE_FIXTURES = ("programs_tree", "course", "publication_index", "library", "bilingual_study")
+SHAREABLE_FIXTURES = (
+    "programs_tree",
+    "course",
+    "publication_index",
+    "library",
+    "bilingual_study",
+    "cited",
+    "partners_page",
+    "delivered",
+    "full_course",
+    "past_course",
+)
 
 
 def shared_in_module(request, fixture_name):

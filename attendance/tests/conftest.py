@@ -6,6 +6,7 @@ from django.utils import timezone
 
 from attendance.checkin import mark_attendance
 from attendance.models import AttendanceLog, CertificateSettings
+from conftest import built_for_module, for_this_test
 from demo.bilingual import Bilingual
 from forum_site.localize import translate
 from programs.tests import conftest as programs_fixtures
@@ -34,9 +35,18 @@ def signatory(db):
     return settings
 
 
+@pytest.fixture(scope="module")
+def past_course_of_module(request, programs_tree_of_module):
+    return built_for_module(request, "past_course", a_past_course, programs_tree_of_module)
+
+
 @pytest.fixture
-def past_course(programs_tree):
+def past_course(past_course_of_module, programs_tree):
     """A course that took place last week, over three days, with registration long closed."""
+    return for_this_test(past_course_of_module, a_past_course, programs_tree)
+
+
+def a_past_course(programs_tree):
     now = timezone.now().replace(hour=9, minute=0, second=0, microsecond=0)
     start = now - timedelta(days=9)
     t = Bilingual()

@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from conftest import built_for_module, for_this_test, home_pages
 from forum_site.localize import translate
 from partners.models import MoUPage, MoUStatus, PartnerOrganisation
 from publications.tests import helpers as publication_helpers
@@ -112,9 +113,20 @@ def test_mou_page_shows_parties_signatories_term_and_status(client, partners_pag
     assert "mou-status--active" in html
 
 
+@pytest.fixture(scope="module")
+def delivered_of_module(request, partners_page_of_module):
+    return built_for_module(
+        request, "delivered", lambda partners: delivered_under_an_mou(partners, home_pages()), partners_page_of_module
+    )
+
+
 @pytest.fixture
-def delivered(partners_page, site_tree):
+def delivered(delivered_of_module, partners_page, site_tree):
     """An MoU with a publication and a news item delivered under it, in Arabic and in English."""
+    return for_this_test(delivered_of_module, delivered_under_an_mou, partners_page, site_tree)
+
+
+def delivered_under_an_mou(partners_page, site_tree):
     from news.tests.helpers import news_index, news_page
 
     locale = partners_page.locale

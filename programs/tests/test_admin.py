@@ -7,6 +7,7 @@ from django.contrib.auth.models import Group
 from django.core import mail
 from openpyxl import load_workbook
 
+from conftest import built_for_module, for_this_test
 from programs import rules
 from programs.emails import send_due_emails
 from programs.models import Registration
@@ -18,8 +19,18 @@ pytestmark = pytest.mark.django_db
 INDEX = "/admin/programs_registration/"
 
 
+@pytest.fixture(scope="module")
+def full_course_of_module(request, programs_tree_of_module):
+    return built_for_module(request, "full_course", a_full_course, programs_tree_of_module)
+
+
 @pytest.fixture
-def full_course(programs_tree):
+def full_course(full_course_of_module, programs_tree):
+    """A course of one seat: one registrant confirmed, one on the waitlist."""
+    return for_this_test(full_course_of_module, a_full_course, programs_tree)
+
+
+def a_full_course(programs_tree):
     course = make_event(programs_tree.program, capacity=1)
     rules.register(course, registrant(email="a@example.org", name_latin="Ahmad Ali", country="JO"), "ar")
     rules.register(

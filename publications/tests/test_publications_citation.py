@@ -10,6 +10,7 @@ import rispy
 from bibtexparser.middlewares import SeparateCoAuthors
 from wagtail.models import Locale
 
+from conftest import built_for_module, for_this_test
 from forum_site.localize import translate
 from publications.models import Author
 
@@ -31,9 +32,18 @@ ENGLISH = {
 }
 
 
+@pytest.fixture(scope="module")
+def cited_of_module(request, publication_index_of_module):
+    return built_for_module(request, "cited", a_cited_study, publication_index_of_module)
+
+
 @pytest.fixture
-def cited(publication_index):
+def cited(cited_of_module, publication_index):
     """A study by two people and an organisation, in that order, in Arabic with its English translation."""
+    return for_this_test(cited_of_module, a_cited_study, publication_index)
+
+
+def a_cited_study(publication_index):
     arabic = publication_index.locale
     people = []
     english_of = {}
