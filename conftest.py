@@ -2,11 +2,11 @@
 
 Each test worker builds its database once: migrations, then the base tree (the Arabic home page and its
 English translation, the about, contact and privacy pages, topics and site settings), committed and copied
-as the snapshot "base". Tests that roll back run on top of it. A test that commits (a live server, threads)
-empties the database when it ends, and `pytest_runtest_teardown` below copies "base" back, so every kind of
-test runs in one pytest pass, in any order. The whole demo site is built once per run, by a process of its
-own beside the workers (tests/shared_demo.py); a worker copies it in the first time a test asks for
-`demo_site`, and copies it back for each later test that asks for it.
+as the snapshot "base". Tests that roll back run on top of it. After a test that commits (a live server,
+threads), `pytest_runtest_teardown` below copies "base" back, unless the test wrote nothing (tests/writes.py),
+so every kind of test runs in one pytest pass, in any order. The whole demo site is built once per run, by a
+process of its own beside the workers (tests/shared_demo.py); a worker copies it in the first time a test asks
+for `demo_site`, and copies it back for each later test that asks for it, unless it is still there.
 """
 
 import os
@@ -17,7 +17,8 @@ import pytest
 from django.utils import translation
 from pytest_django.plugin import blocking_manager_key
 
-from tests import avif, run, snapshots
+from tests import avif, run, snapshots, writes
+from tests.build_demo import render_every_page
 from tests.shared_demo import SharedDemo
 
 # Playwright's sync API runs an event loop in the test thread; Django's ORM refuses to run in such a
@@ -35,8 +36,10 @@ def pytest_configure(config):
 def django_db_setup(django_db_setup, django_db_blocker, request, shared_demo):
     from demo import home
 
+    writes.watch()
     with django_db_blocker.unblock():
         home.load()
+        render_every_page()
         snapshots.take(BASE)
         if any("demo_site" in getattr(item, "fixturenames", ()) for item in request.session.items):
             shared_demo.start_once()
@@ -66,11 +69,22 @@ def _copy_back_instead_of_flushing():
 
 
 @pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_protocol(item, nextitem):
+    started = writes.mark()
+    yield
+    if not item.get_closest_marker("transactional"):
+        writes.take_back(started)  # its transaction was rolled back
+
+
+@pytest.hookimpl(hookwrapper=True)
 def pytest_runtest_teardown(item, nextitem):
     yield
-    # The test's fixtures are finalised by now: a committing test has emptied the database. The last test of a
-    # session has no successor, and its session fixtures have dropped the test database already.
+    # The test's fixtures are finalised by now. The last test of a session has no successor, and its session
+    # fixtures have dropped the test database already. A test that wrote nothing leaves the copy it ran on
+    # (`snapshots.holds`), which the next test may want as it is.
     if nextitem is not None and item.get_closest_marker("transactional"):
+        if snapshots.holds(DEMO) and "demo_site" in getattr(nextitem, "fixturenames", ()):
+            return
         with item.config.stash[blocking_manager_key].unblock():
             snapshots.restore(BASE)
 

@@ -9,8 +9,11 @@ import sqlite3
 
 from django.db import connection, connections
 
+from tests import writes
+
 _sqlite_copies = {}
 _taken = set()  # by this process: a copy left behind by an interrupted run is never restored
+_held = None  # (name, moment): the copy the database was made equal to last, and when (tests/writes.py)
 
 
 def _postgres_name(name):
@@ -19,6 +22,16 @@ def _postgres_name(name):
 
 def exists(name):
     return name in _taken
+
+
+def holds(name):
+    """Whether the database is still the copy `name`: taken or put back, and nothing written since."""
+    return _held is not None and _held[0] == name and not writes.since(_held[1])
+
+
+def _now_holds(name):
+    global _held
+    _held = (name, writes.mark())
 
 
 def take(name):
@@ -31,18 +44,24 @@ def take(name):
     else:
         copy_to_database(_postgres_name(name))
     _taken.add(name)
+    _now_holds(name)
 
 
 def restore(name):
-    """Put back the copy `name` in place of the database, whatever happened to it since."""
+    """Put back the copy `name` in place of the database, unless it still holds it."""
+    if holds(name):
+        return
     if connection.vendor == "sqlite":
         connection.ensure_connection()
         _sqlite_copies[name].backup(connection.connection)
     else:
         copy_from_database(_postgres_name(name))
+    _now_holds(name)
 
 
 def drop_all():
+    global _held
+    _held = None
     if connection.vendor == "sqlite":
         for copy in _sqlite_copies.values():
             copy.close()
