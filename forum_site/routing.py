@@ -62,6 +62,13 @@ def _site_and_root(request, language_code):
     return found
 
 
+def find_site(request):
+    """The request's site from the cache `route` keeps, for views that are not pages (Wagtail's
+    `Site.find_for_request`, which a page URL in their templates calls, takes a query)."""
+    found = _site_and_root(request, get_language())
+    return found[0] if found else None
+
+
 def route(request, path):
     found = _site_and_root(request, get_language())
     if found is None:

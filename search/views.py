@@ -12,6 +12,7 @@ from wagtail.search.backends import get_search_backend
 
 from forum_site.locales import active_locale
 from forum_site.localize import public_pages
+from forum_site.routing import find_site
 from search import results as site_search
 from search.normalise import search_form
 
@@ -102,6 +103,7 @@ def search(request):
         year=_int_or_none(request.GET.get("year"), largest=9999),
     )
     context = {"query": query, "filters": filters, "searched": False}
+    find_site(request)
     if query and site_search.searchable(query):
         locale = active_locale()
         outcome = site_search.search_pages(query, locale, filters)
