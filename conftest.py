@@ -39,7 +39,8 @@ def django_db_setup(django_db_setup, django_db_blocker, request, shared_demo):
     writes.watch()
     with django_db_blocker.unblock():
         home.load()
-        render_every_page()
+        with translation.override(translation.get_language()):  # requests activate their page's language
+            render_every_page()
         snapshots.take(BASE)
         if any("demo_site" in getattr(item, "fixturenames", ()) for item in request.session.items):
             shared_demo.start_once()

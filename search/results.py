@@ -403,7 +403,7 @@ def _joins_to_page_types():
     """{page model: the reverse one-to-one links from Page down to it}: ["eventpage", "trainingcoursepage"]."""
     joins = {}
     for model in _page_models():
-        links, ancestor = [], model
+        links, ancestor = [], model._meta.concrete_model  # a proxy's rows are its concrete model's
         while ancestor is not Page:
             parent, link = next((parent, link) for parent, link in ancestor._meta.parents.items() if link)
             links.insert(0, link.related_query_name())
