@@ -185,6 +185,7 @@ class SearchOutcome:
     suggestion: str = ""  # "did you mean", when no page holds all the words and a spelling would find some
     other_language: OtherLanguage | None = None  # offered when the query is written in that language's script
     found_all_words: bool = True  # some page holds every word: otherwise the editors' report counts the query
+    content_types: dict = field(default_factory=dict)  # {pk: content type id} of the results
 
 
 def clean_query(raw):
@@ -333,7 +334,7 @@ def search_pages(query, locale, filters, backend=None):
         in_topic = set(matched.filter(filters.topic_q()).values_list("pk", flat=True))
     type_of = {content_type_id: key for key, ids in content_types_by_type().items() for content_type_id in ids}
     topic_relation_of = _topic_relations_by_content_type()
-    type_counts, year_counts, kept, sources_by_topic_relation = Counter(), Counter(), set(), {}
+    type_counts, year_counts, kept, sources_by_topic_relation = Counter(), Counter(), {}, {}
     for pk, content_type_id, result_year, source_pk in rows:
         key = type_of.get(content_type_id, OTHER_PAGES)
         in_year = filters.year is None or result_year == filters.year
@@ -348,7 +349,7 @@ def search_pages(query, locale, filters, backend=None):
         if in_type and result_year is not None:
             year_counts[result_year] += 1
         if in_type and in_year:
-            kept.add(pk)
+            kept[pk] = content_type_id
 
     type_facets = [
         Facet(result_type.key, result_type.label, type_counts[result_type.key])
@@ -362,6 +363,7 @@ def search_pages(query, locale, filters, backend=None):
     return SearchOutcome(
         query=query,
         results=[pk for pk in matches.ids if pk in kept],
+        content_types=kept,
         more_than_window=matches.more_than_window,
         types=type_facets,
         topics=_topic_facets(sources_by_topic_relation, filters, locale),
@@ -412,13 +414,15 @@ def _joins_to_page_types():
     return joins
 
 
-def _specific_in_one_query(ids):
-    """The pages of `ids` as their own page types, read in one query that joins every page type's table.
+def _specific_in_one_query(ids, content_types):
+    """The pages of `ids` as their own page types, read in one query that joins the tables of their types
+    (`content_types`: {pk: content type id}).
 
     Wagtail's `specific()` takes a query for the types, then one per type: eight queries for the demo's first
     page of results. A page's own row is the deepest of the joined rows its content type names."""
-    joins = _joins_to_page_types()
-    pages = Page.objects.filter(pk__in=ids).select_related(*("__".join(links) for links in joins.values()))
+    models = {ContentType.objects.get_for_id(content_types[pk]).model_class() for pk in ids if pk in content_types}
+    joins = {model: links for model, links in _joins_to_page_types().items() if model in models}
+    pages = Page.objects.filter(pk__in=ids).select_related(*("__".join(links) for links in joins.values() if links))
     specific = []
     for page in pages:
         model = ContentType.objects.get_for_id(page.content_type_id).model_class()
@@ -431,13 +435,16 @@ def _specific_in_one_query(ids):
     return specific
 
 
-def specific_pages(ids, language_code=None):
-    """The specific pages of `ids`, in that order, read in one query (`_specific_in_one_query`).
+def specific_pages(ids, language_code=None, content_types=None):
+    """The specific pages of `ids`, in that order, read in one query (`_specific_in_one_query`), and one more for
+    their types unless `content_types` ({pk: content type id}, as `SearchOutcome` holds them) gives them.
 
     With `language_code`, what each page type's results show besides their own fields (search_result_prefetches:
     authors, parties, the PDF in that language) is read too, in a query or two per page type.
     """
-    pages = {page.pk: page for page in _specific_in_one_query(ids)}
+    if content_types is None:
+        content_types = dict(Page.objects.filter(pk__in=ids).values_list("pk", "content_type_id"))
+    pages = {page.pk: page for page in _specific_in_one_query(ids, content_types)}
     if language_code is not None:
         by_model = {}
         for page in pages.values():

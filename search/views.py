@@ -117,7 +117,9 @@ def search(request):
             match_window=site_search.MATCH_WINDOW,
             facet_groups=_facet_groups(request, outcome, filters),
             page_obj=page_obj,
-            hits=_hits(site_search.specific_pages(page_obj.object_list, locale.language_code), stems),
+            hits=_hits(
+                site_search.specific_pages(page_obj.object_list, locale.language_code, outcome.content_types), stems
+            ),
             picks=site_search.editors_picks(query, locale),
             suggestion_url=_search_url(locale.language_code, outcome.suggestion) if outcome.suggestion else "",
             other_language=_other_language_context(outcome.other_language, stems) if outcome.other_language else None,
