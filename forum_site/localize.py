@@ -29,6 +29,7 @@ from wagtail.models import Locale, Page, get_page_models
 from wagtail_localize.models import Translation, TranslationSource
 
 from .locales import language_code_of
+from .pages import specific
 from .privacy import public
 
 
@@ -92,8 +93,8 @@ def visible_in_locale(page_ids, locale, model=Page):
 
     Page links are copied unchanged to translations, so an English page may still point at an Arabic page;
     unpublished and restricted pages are left out. Taking ids spares loading the linked pages first: the pages
-    and their translations are read together, in one query per page type, or in one query when `model` (the
-    link's page type, where its field names one) has no page types under it.
+    and their translations are read together: in two queries (`forum_site.pages.specific`), or in one when
+    `model` (the link's page type, where its field names one) has no page types under it.
     """
     page_ids = [page_id for page_id in page_ids if page_id is not None]
     if not page_ids:
@@ -101,7 +102,7 @@ def visible_in_locale(page_ids, locale, model=Page):
     linked_keys = Page.objects.filter(pk__in=page_ids).values("translation_key")
     found = public_pages(model, None).filter(Q(pk__in=page_ids) | Q(locale=locale, translation_key__in=linked_keys))
     if any(issubclass(page_model, model) and page_model is not model for page_model in get_page_models()):
-        found = found.specific()
+        found = specific(found)
     found = list(found)
     key_of = {page.pk: page.translation_key for page in found if page.pk in page_ids}
     if missing := [page_id for page_id in page_ids if page_id not in key_of]:

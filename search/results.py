@@ -10,7 +10,7 @@ from django.apps import apps
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
-from django.core.exceptions import FieldDoesNotExist, ObjectDoesNotExist
+from django.core.exceptions import FieldDoesNotExist
 from django.db import connection, transaction
 from django.db.models import BooleanField, Count, F, Func, IntegerField, Q, prefetch_related_objects
 from django.db.models.functions import Coalesce, ExtractYear
@@ -25,6 +25,7 @@ from wagtail.search.backends import get_search_backend
 
 from forum_site.locales import locale_for
 from forum_site.localize import in_locale, public_pages, source_choice_q, source_id
+from forum_site.pages import specific
 from home.models import Topic, TopicsMixin
 from search.normalise import search_form, search_terms, search_words
 from search.synonyms import matched_synonym_stems
@@ -400,51 +401,16 @@ def _topic_facets(sources_by_topic_relation, filters, locale):
     return sorted(facets.values(), key=lambda facet: str(facet.label))
 
 
-@lru_cache(maxsize=1)
-def _joins_to_page_types():
-    """{page model: the reverse one-to-one links from Page down to it}: ["eventpage", "trainingcoursepage"]."""
-    joins = {}
-    for model in _page_models():
-        links, ancestor = [], model._meta.concrete_model  # a proxy's rows are its concrete model's
-        while ancestor is not Page:
-            parent, link = next((parent, link) for parent, link in ancestor._meta.parents.items() if link)
-            links.insert(0, link.related_query_name())
-            ancestor = parent
-        joins[model] = links
-    return joins
-
-
-def _specific_in_one_query(ids, content_types):
-    """The pages of `ids` as their own page types, read in one query that joins the tables of their types
-    (`content_types`: {pk: content type id}).
-
-    Wagtail's `specific()` takes a query for the types, then one per type: eight queries for the demo's first
-    page of results. A page's own row is the deepest of the joined rows its content type names."""
-    models = {ContentType.objects.get_for_id(content_types[pk]).model_class() for pk in ids if pk in content_types}
-    joins = {model: links for model, links in _joins_to_page_types().items() if model in models}
-    pages = Page.objects.filter(pk__in=ids).select_related(*("__".join(links) for links in joins.values() if links))
-    specific = []
-    for page in pages:
-        model = ContentType.objects.get_for_id(page.content_type_id).model_class()
-        try:
-            for link in joins.get(model, ()):
-                page = getattr(page, link)
-        except ObjectDoesNotExist:
-            pass  # a type's row missing: the page as far as it goes, as Wagtail's specific() does
-        specific.append(page)
-    return specific
-
-
 def specific_pages(ids, language_code=None, content_types=None):
-    """The specific pages of `ids`, in that order, read in one query (`_specific_in_one_query`), and one more for
-    their types unless `content_types` ({pk: content type id}, as `SearchOutcome` holds them) gives them.
+    """The specific pages of `ids`, in that order, read in one query (`forum_site.pages.specific`), and one more
+    for their types unless `content_types` ({pk: content type id}, as `SearchOutcome` holds them) gives them.
 
     With `language_code`, what each page type's results show besides their own fields (search_result_prefetches:
     authors, parties, the PDF in that language) is read too, in a query or two per page type.
     """
-    if content_types is None:
-        content_types = dict(Page.objects.filter(pk__in=ids).values_list("pk", "content_type_id"))
-    pages = {page.pk: page for page in _specific_in_one_query(ids, content_types)}
+    if content_types is not None:
+        content_types = {pk: content_types[pk] for pk in ids if pk in content_types}
+    pages = {page.pk: page for page in specific(Page.objects.filter(pk__in=ids), content_types)}
     if language_code is not None:
         by_model = {}
         for page in pages.values():

@@ -103,7 +103,7 @@ def search(request):
         year=_int_or_none(request.GET.get("year"), largest=9999),
     )
     context = {"query": query, "filters": filters, "searched": False}
-    find_site(request)
+    find_site(request)  # from the routing cache: the page URLs of the template then cost no query
     if query and site_search.searchable(query):
         locale = active_locale()
         outcome = site_search.search_pages(query, locale, filters)
