@@ -6,7 +6,8 @@ class ForumSiteConfig(AppConfig):
     verbose_name = "Arab Smart Cities Forum"
 
     def ready(self):
-        from . import invalidation, locales
+        from . import invalidation, locales, localize
 
         invalidation.connect()
         locales.connect()
+        localize.connect()

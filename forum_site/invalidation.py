@@ -5,7 +5,8 @@ ancestors (the parent's listing, the section index, the home page's sections), t
 (Wagtail's reference index), the sitemap, and what each app declares through the `pages_showing` hook
 (the training calendar and .ics feeds, the MoU page that lists the work delivered under it). What shows
 a snippet (topic, venue, partner, trainer, author): the pages that choose it, and what shows those pages.
-Site settings are in every page's footer: the whole site is purged. A change to the main menu (a page
+Site settings are in every page's footer: the whole site is purged, as it is when a page they link to (the
+privacy notice, on every course page) changes its address or visibility. A change to the main menu (a page
 under a home page shown in menus) purges every page of its language; a new title or URL purges the
 page's descendants too (breadcrumbs, links).
 
@@ -16,6 +17,7 @@ import logging
 from functools import partial
 from urllib.parse import urljoin
 
+from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.db import models, transaction
 from django.db.models.signals import post_delete, post_save, pre_delete, pre_save
@@ -180,6 +182,12 @@ def _page_edit(page, before=None):
     if page.depth <= 2:
         purge.forget_roots = True
         purge.whole_site = True
+    if not before or before["url_path"] != page.url_path:
+        # A new address for the page and everything under it.
+        if linked_from_settings(Page.objects.descendant_of(page, inclusive=True)):
+            purge.whole_site = True
+    elif before["live"] != page.live and linked_from_settings(Page.objects.filter(pk=page.pk)):
+        purge.whole_site = True
     for field, value in before.items():
         # A link to an MoU (or any page) that the edit removed: the page it pointed at listed this one.
         if field.endswith("_id") and value and value != getattr(page, field, None):
@@ -187,6 +195,23 @@ def _page_edit(page, before=None):
             if old is not None:
                 add_page_and_what_shows_it(old, purge)
     purge.schedule()
+
+
+def linked_from_settings(pages):
+    """Whether a site setting links to one of `pages` (a queryset) or to their translations (the privacy
+    notice): the link is cached with the settings, under the site's token, so a new address or visibility
+    purges the whole site."""
+    from wagtail.contrib.settings.models import BaseSiteSetting
+
+    keys = pages.values("translation_key")
+    for model in apps.get_models():
+        if not issubclass(model, BaseSiteSetting):
+            continue
+        for field in model._meta.concrete_fields:
+            if isinstance(field, models.ForeignKey) and issubclass(field.related_model, Page):
+                if model.objects.filter(**{f"{field.name}__translation_key__in": keys}).exists():
+                    return True
+    return False
 
 
 def _page_link_fields(model):
@@ -234,6 +259,8 @@ def _after_move(sender, instance, **kwargs):
     if instance.depth <= 3:
         purge.languages.add(instance.locale.language_code)
         purge.forget_roots = instance.depth <= 2
+    if linked_from_settings(Page.objects.descendant_of(instance, inclusive=True)):
+        purge.whole_site = True
     purge.schedule()
 
 
@@ -246,6 +273,8 @@ def _before_delete(sender, instance, **kwargs):
     if instance.depth == 3 and instance.show_in_menus:
         purge.languages.add(instance.locale.language_code)
     purge.forget_roots = instance.depth <= 2
+    if linked_from_settings(Page.objects.filter(pk=instance.pk)):
+        purge.whole_site = True
     purge.schedule()
 
 
@@ -261,6 +290,8 @@ def _restriction_changed(sender, instance, **kwargs):
         add_page_and_what_shows_it(item, purge)
     if page.depth == 3 and page.show_in_menus:
         purge.languages.add(page.locale.language_code)
+    if linked_from_settings(Page.objects.descendant_of(page, inclusive=True)):
+        purge.whole_site = True
     purge.schedule()
 
 

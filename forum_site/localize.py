@@ -22,15 +22,20 @@ in the language asked for. Every listing, feed, calendar, sitemap and related-it
 Locales are passed as a `Locale` or its id (a page's `locale_id` spares a query).
 """
 
+import uuid
+
 from django.conf import settings
-from django.db.models import Exists, F, OuterRef, Q, QuerySet, Subquery
+from django.core.cache import cache
+from django.db import transaction
+from django.db.models import F, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
-from wagtail.models import Locale, Page, get_page_models
+from django.db.models.signals import post_delete, post_save
+from wagtail.models import Locale, Page, TranslatableMixin, get_page_models
 from wagtail_localize.models import Translation, TranslationSource
 
 from .locales import language_code_of
 from .pages import specific
-from .privacy import public
+from .privacy import is_restricted, public
 
 
 def locale_of(language_code):
@@ -53,11 +58,10 @@ def in_locale(objects, locale):
     """Each translatable object (snippets, or pages already known to be visible) in `locale`, in the same order.
 
     An object without a translation in `locale` is kept as it is: a topic not yet translated shows its Arabic
-    name rather than disappearing. None stays None (an optional link). A queryset is read together with its
-    translations in one query; a list costs one query per model with objects in another locale.
+    name rather than disappearing. None stays None (an optional link). A queryset (a page's choice) is read in
+    one query; the translations of snippets come from the cache (`snippet_translations_by_key`), those of pages
+    from one query per model with objects in another locale.
     """
-    if isinstance(objects, QuerySet):
-        return _queryset_in_locale(objects, locale)
     objects = list(objects)
     locale_id = getattr(locale, "pk", locale)
     by_model = {}
@@ -65,19 +69,11 @@ def in_locale(objects, locale):
         # An object already in `locale` is its own translation: only the others are looked up.
         if item is not None and item.locale_id != locale_id:
             by_model.setdefault(type(item), set()).add(item.translation_key)
-    translated = {model: translations_by_key(model, keys, locale) for model, keys in by_model.items()}
+    translated = {
+        model: (translations_by_key if issubclass(model, Page) else snippet_translations_by_key)(model, keys, locale)
+        for model, keys in by_model.items()
+    }
     return [item and translated.get(type(item), {}).get(item.translation_key, item) for item in objects]
-
-
-def _queryset_in_locale(chosen, locale):
-    rows = list(
-        chosen.model.objects.filter(
-            Q(pk__in=chosen.values("pk")) | Q(locale=locale, translation_key__in=chosen.values("translation_key"))
-        ).annotate(is_chosen=Exists(chosen.filter(pk=OuterRef("pk"))))
-    )
-    locale_id = getattr(locale, "pk", locale)
-    translated = {row.translation_key: row for row in rows if row.locale_id == locale_id}
-    return [translated.get(row.translation_key, row) for row in rows if row.is_chosen]
 
 
 def translations_by_key(model, translation_keys, locale):
@@ -85,6 +81,59 @@ def translations_by_key(model, translation_keys, locale):
     return {
         item.translation_key: item for item in model.objects.filter(translation_key__in=translation_keys, locale=locale)
     }
+
+
+# Snippets' translations (topics, partners, trainers, venues) are kept in the cache under a token per snippet
+# model, which saving or deleting one of its snippets renews (`_snippet_changed`): an English page shows the
+# English versions of the Arabic snippets chosen on its source page without a query.
+_SNIPPET_TOKEN_KEY = "forum:snippet-translations:{}"
+_SNIPPET_KEY = "forum:snippet-translation:{}:{}:{}:{}"
+_SNIPPET_CACHE_SECONDS = 24 * 3600  # a change renews the token: this only bounds what is left behind
+
+
+def _snippet_token(model):
+    key = _SNIPPET_TOKEN_KEY.format(model._meta.concrete_model._meta.label_lower)
+    token = cache.get(key)
+    if token is None:
+        token = uuid.uuid4().hex[:12]
+        if not cache.add(key, token, timeout=None):
+            token = cache.get(key) or token
+    return token
+
+
+def snippet_translations_by_key(model, translation_keys, locale):
+    """`translations_by_key` for a snippet model, from the cache; the snippets not found there in one query."""
+    locale_id = getattr(locale, "pk", locale)
+    token = _snippet_token(model)
+    label = model._meta.concrete_model._meta.label_lower
+    cache_keys = {key: _SNIPPET_KEY.format(label, token, locale_id, key) for key in translation_keys}
+    kept = cache.get_many(list(cache_keys.values()))
+    # Each kept as a tuple: (the translation,) or () when there is none, which a missing key cannot say.
+    found = {key: kept[cache_key] for key, cache_key in cache_keys.items() if cache_key in kept}
+    if missing := [key for key in translation_keys if key not in found]:
+        read = translations_by_key(model, missing, locale)
+        fresh = {key: (read[key],) if key in read else () for key in missing}
+        cache.set_many({cache_keys[key]: value for key, value in fresh.items()}, _SNIPPET_CACHE_SECONDS)
+        found.update(fresh)
+    return {key: value[0] for key, value in found.items() if value}
+
+
+def _renew_snippet_token(model):
+    cache.set(_SNIPPET_TOKEN_KEY.format(model._meta.concrete_model._meta.label_lower), uuid.uuid4().hex[:12], None)
+
+
+def _snippet_changed(sender, instance, raw=False, **kwargs):
+    if raw or not isinstance(instance, TranslatableMixin) or isinstance(instance, Page):
+        return
+    model = type(instance)
+    # Now, and again after the commit: a request may have read the old rows meanwhile and kept them.
+    _renew_snippet_token(model)
+    transaction.on_commit(lambda: _renew_snippet_token(model))
+
+
+def connect():
+    post_save.connect(_snippet_changed, dispatch_uid="forum_site.localize.snippet_saved")
+    post_delete.connect(_snippet_changed, dispatch_uid="forum_site.localize.snippet_deleted")
 
 
 def visible_in_locale(page_ids, locale, model=Page):
@@ -119,6 +168,19 @@ def visible_page_in_locale(page_id, locale, model=Page):
     return next(iter(visible_in_locale([page_id], locale, model)), None)
 
 
+def linked_page_in_locale(instance, field_name, locale, model=Page):
+    """`visible_page_in_locale` of the page `instance` links to in `field_name`, without a query when that page
+    was read with `instance` (forum_site.pages.served) and is public and in `locale` already."""
+    field = instance._meta.get_field(field_name)
+    if field.is_cached(instance):
+        linked = getattr(instance, field_name)
+        if linked is None:
+            return None
+        if linked.locale_id == getattr(locale, "pk", locale) and linked.live and not is_restricted(linked):
+            return linked
+    return visible_page_in_locale(getattr(instance, field.attname), locale, model)
+
+
 def source_choice_q(chose):
     """A filter keeping the pages whose source page is among `chose`: pages that made a choice themselves
     (many-to-many fields are chosen on the source page). A page with no version in the default language (an
@@ -131,9 +193,15 @@ def source_choice_q(chose):
     )
 
 
-def sources_of(queryset):
+def sources_of(queryset, locale=None):
     """The source pages of the pages of `queryset` (their versions in the default language, or themselves when
-    they have none): where their many-to-many choices are read."""
+    they have none): where their many-to-many choices are read.
+
+    `locale`: the locale of every page of `queryset`, where the caller knows it. Pages in the default language
+    are their own sources: `queryset` itself, without the subqueries that find the others' sources.
+    """
+    if locale is not None and language_code_of(getattr(locale, "pk", locale)) == settings.LANGUAGE_CODE:
+        return queryset
     model = queryset.model
     in_default_language = Q(locale__language_code=settings.LANGUAGE_CODE)
     with_source = model.objects.filter(in_default_language).values("translation_key")

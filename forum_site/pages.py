@@ -1,4 +1,5 @@
-"""Pages read as their own page types in one query, for lists that mix types (search results, related pages).
+"""Pages read as their own page types in one query: for lists that mix types (search results, related pages), and
+the page a request is served (with what its template shows).
 
 Wagtail's `specific()` takes a query for the pages' types, then one query per type. Here the pages are read once,
 joined to the tables of their types: a page's own row is the deepest of the joined rows its content type names.
@@ -54,3 +55,17 @@ def specific(pages, content_types=None):
             pass  # a type's row missing: the page as far as it goes, as Wagtail's specific() does
         found.append(page)
     return found
+
+
+def served(page):
+    """`page` as its own page type, read with the objects its model names in `served_with` (its lead image, its
+    venue), which its template would otherwise read in a query each."""
+    model = page.specific_class
+    related = getattr(model, "served_with", ())
+    if model is None or isinstance(page, model) or not related:
+        return page.specific
+    specific_page = model._default_manager.select_related(*related).get(pk=page.pk)
+    # As Wagtail's get_specific: what was read with the page (its ancestors' routing, annotations) goes along.
+    for name, value in page.__dict__.items():
+        specific_page.__dict__.setdefault(name, value)
+    return specific_page

@@ -22,6 +22,8 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import Page, Site
 from wagtail.views import serve as wagtail_serve
 
+from forum_site.pages import served
+
 _TOKEN_KEY = "routing:token"
 
 
@@ -97,7 +99,7 @@ def route(request, path):
     # The page's ancestors were read too: its breadcrumbs need no query of their own.
     request.page_ancestors = (chosen.pk, [page for page in pages if page.depth < chosen.depth])
     try:
-        return chosen.specific.route(request, components[depth_of[chosen.url_path] :])
+        return served(chosen).route(request, components[depth_of[chosen.url_path] :])
     except Http404:
         return None
 

@@ -173,8 +173,20 @@ class SiteSettings(BaseSiteSetting):
         verbose_name = _("site settings")
 
     def privacy_page_in(self, locale):
-        """The privacy notice as the public may read it in `locale` (None until one is chosen)."""
-        return visible_page_in_locale(self.privacy_page_id, locale, StandardPage)
+        """The privacy notice as the public may read it in `locale` (None until one is chosen).
+
+        Every course page links to it: kept in the cache under the site's page-cache token, as the settings are,
+        which a new address or visibility of the notice renews (forum_site/invalidation.py).
+        """
+        from forum_site.pagecache import language_tokens
+
+        locale_id = getattr(locale, "pk", locale)
+        key = f"settings:privacy-page:{language_tokens('')[0]}:{self.pk}:{locale_id}"
+        found = cache.get(key)  # (the page,) or (None,)
+        if found is None:
+            found = (visible_page_in_locale(self.privacy_page_id, locale, StandardPage),)
+            cache.set(key, found, timeout=None)
+        return found[0]
 
     @classmethod
     def for_site(cls, site):

@@ -74,6 +74,8 @@ class NewsPage(ImageAltTextMixin, TopicsMixin, MoULinkMixin, BasePage):
     ]
     search_snippet_fields = [*BasePage.search_snippet_fields, "summary", "body"]
     image_alt_fields = {"lead_image": "lead_image_alt"}
+    # Read with the page when it is served: its template shows them (forum_site.pages.served).
+    served_with = ("lead_image", "mou")
 
     parent_page_types = ["news.NewsIndexPage"]
     subpage_types = []

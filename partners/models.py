@@ -13,7 +13,7 @@ from wagtail.models import Orderable, TranslatableMixin
 from wagtail.search import index
 
 from forum_site.blocks import BodyBlock
-from forum_site.localize import in_locale, public_pages, visible_page_in_locale
+from forum_site.localize import in_locale, linked_page_in_locale, public_pages
 from forum_site.models import BasePage, IndexPage
 from home.models import TopicsMixin
 
@@ -236,7 +236,7 @@ class MoULinkMixin(models.Model):
 
     def mou_in_locale(self):
         """The MoU as the public may see it in this page's language, or None."""
-        return visible_page_in_locale(self.mou_id, self.locale_id, MoUPage)
+        return linked_page_in_locale(self, "mou", self.locale_id, MoUPage)
 
 
 def _register_mou_linked_model(sender, **kwargs):

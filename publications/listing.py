@@ -147,7 +147,7 @@ class PublicationListing:
         ).values("name")[:1]
         topic_counts, topic_names = {}, {}
         for slug, key, name, n in (
-            through.objects.filter(publicationpage__in=sources_of(self.result))
+            through.objects.filter(publicationpage__in=sources_of(self.result, self.index_page.locale_id))
             .order_by()
             .values("topic__slug", "topic__translation_key")
             .annotate(name=Subquery(name_here), n=Count("publicationpage", distinct=True))
@@ -195,7 +195,9 @@ class PublicationListing:
         # The cards' topics are their source pages', named from the facet's map: one query for the whole page.
         keys_of = {}
         chosen = PublicationPage.topics.through.objects.filter(
-            publicationpage__in=sources_of(PublicationPage.objects.filter(pk__in=[page.pk for page in publications]))
+            publicationpage__in=sources_of(
+                PublicationPage.objects.filter(pk__in=[page.pk for page in publications]), self.index_page.locale_id
+            )
         ).values_list("publicationpage__translation_key", "topic__translation_key", "topic__name")
         for page_key, topic_key, name in chosen.order_by("topic__name"):
             keys_of.setdefault(page_key, []).append(self.topic_names.get(topic_key, name))

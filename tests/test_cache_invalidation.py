@@ -15,7 +15,7 @@ from home.models import SiteSettings, StandardPage, Topic
 from news.models import NewsPage
 from news.tests import helpers as news
 from partners.tests import helpers as partners
-from programs.models import ProgramPage
+from programs.models import ProgramPage, Trainer
 from publications.tests import helpers as publications
 
 # A snippet's edit purges the pages that refer to it, found through Wagtail's reference index.
@@ -219,6 +219,42 @@ def test_editing_a_partner_renames_it_on_the_partners_and_mou_pages(client, site
     for url in urls:
         assert "بلدية إربد الكبرى" in text(client, url)[1], url
     assert_hit(client, unaffected, django_assert_num_queries)
+
+
+def test_editing_a_trainers_english_name_renames_them_on_the_english_course(client, course, programs_tree):
+    arabic, english = Locale.objects.get(language_code="ar"), Locale.objects.get(language_code="en")
+    trainer = Trainer.objects.create(locale=arabic, name="م. أكرم خريسات")
+    in_english = Trainer.objects.create(locale=english, translation_key=trainer.translation_key, name="Eng. Akram")
+    course.trainers.set([trainer])
+    course.save_revision().publish()
+    english_course = course.get_translation(english)
+    warm(client, english_course.url)
+    assert "Eng. Akram" in text(client, english_course.url)[1]
+
+    # The English names of the snippets a page chose are kept in the cache (forum_site.localize).
+    in_english.name = "Eng. Akram Khreisat"
+    in_english.save()
+
+    assert "Eng. Akram Khreisat" in text(client, english_course.url)[1]
+
+
+def test_a_new_address_for_the_privacy_notice_changes_its_link_on_every_course(client, course, programs_tree):
+    english_course = course.get_translation(Locale.objects.get(language_code="en"))
+    notice, english_notice = privacy_page(), privacy_page("en")
+    warm(client, course.url, english_course.url)
+    assert f'href="{notice.url}"' in text(client, course.url)[1]
+    assert f'href="{english_notice.url}"' in text(client, english_course.url)[1]
+    old_url = notice.url
+
+    notice.slug = "الخصوصية-والبيانات"
+    notice.save_revision().publish()
+    notice.refresh_from_db()
+    english_notice.unpublish()
+
+    arabic_page, english_page = text(client, course.url)[1], text(client, english_course.url)[1]
+    assert f'href="{notice.url}"' in arabic_page and f'href="{old_url}"' not in arabic_page
+    # No English notice to read: the English course links the Arabic one.
+    assert f'href="{notice.url}"' in english_page and f'href="{english_notice.url}"' not in english_page
 
 
 def test_delivered_work_appears_on_its_mou_page(client, course, programs_tree, django_assert_num_queries):

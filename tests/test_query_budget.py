@@ -23,6 +23,9 @@ from publications.tests import helpers as publications
 from search import results as site_search
 
 QUERY_BUDGET = 12
+# A course page is rendered again after every registration (its seats): its lead image and venue are read with
+# the page, its seats in two plain queries, its snippets' translations come from the cache.
+COURSE_BUDGET = 10
 
 
 def an_image():
@@ -105,7 +108,8 @@ def test_every_page_type_renders_within_the_query_budget(client, every_page_type
         assert urls, page_type
         for url in urls:
             assert client.get(url).status_code == 200, url
-            with django_assert_max_num_queries(QUERY_BUDGET, info=f"{page_type}: {url}"):
+            budget = COURSE_BUDGET if page_type == "course" else QUERY_BUDGET
+            with django_assert_max_num_queries(budget, info=f"{page_type}: {url}"):
                 response = client.get(url)
             assert response.status_code == 200
 

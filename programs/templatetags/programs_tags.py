@@ -1,6 +1,8 @@
-"""Template tags of course and workshop pages: structured data for search engines and link previews."""
+"""Template tags of course and workshop pages: structured data for search engines and link previews, and the
+registration form's fields."""
 
 from django import template
+from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.html import strip_tags
@@ -9,6 +11,33 @@ from django.utils.translation import get_language
 from forum_site.json_ld import json_ld_script
 
 register = template.Library()
+
+
+# The fields of an empty registration form, as HTML, by language, quota organisations and privacy notice URL:
+# all they depend on. Django renders each widget through templates, a fifth of a course page's render, and
+# the empty form is the same on every course with the same organisations, so each app server process renders
+# it once (code or translations change only with a new process). A form sent back with errors is rendered
+# as it is, with what the visitor typed.
+_EMPTY_FORM_FIELDS = {}
+_EMPTY_FORM_FIELDS_KEPT = 256
+
+
+@register.simple_tag(takes_context=True)
+def registration_fields(context, form, privacy_page):
+    privacy_url = privacy_page.get_url(request=context.get("request")) if privacy_page else ""
+    if form.is_bound:
+        return _render_fields(form, privacy_url)
+    key = (get_language(), tuple(form.quota_organisations.items()), privacy_url)
+    html = _EMPTY_FORM_FIELDS.get(key)
+    if html is None:
+        if len(_EMPTY_FORM_FIELDS) >= _EMPTY_FORM_FIELDS_KEPT:
+            _EMPTY_FORM_FIELDS.clear()
+        html = _EMPTY_FORM_FIELDS[key] = _render_fields(form, privacy_url)
+    return html
+
+
+def _render_fields(form, privacy_url):
+    return render_to_string("programs/includes/registration_fields.html", {"form": form, "privacy_url": privacy_url})
 
 
 def _absolute(request, url):

@@ -152,6 +152,36 @@ def test_the_form_offers_the_quota_organisations_by_name_in_the_pages_language(c
     assert "خُصصت بعض المقاعد للجهات الواردة في القائمة" in arabic_page
 
 
+def test_each_course_offers_its_own_quota_organisations_under_their_current_names(
+    client, programs_tree, amman, irbid, rendered_pages
+):
+    # The empty form's fields are rendered once per language and set of organisations (programs_tags), and
+    # the organisations' English names come from the cache (forum_site.localize).
+    for_amman = make_event(programs_tree.program, seat_quotas=[organisation_quota(amman, 2)])
+    without_quotas = make_event(programs_tree.program)
+    for_irbid = make_event(programs_tree.program, seat_quotas=[organisation_quota(irbid, 2)])
+
+    amman_option = f'<option value="{amman.pk}">أمانة عمان الكبرى</option>'
+    assert amman_option in client.get(for_amman.url).content.decode()
+    plain = client.get(without_quotas.url).content.decode()
+    assert 'name="organisation_choice"' not in plain and 'name="organisation"' in plain
+    irbid_page = client.get(for_irbid.url).content.decode()
+    assert f'<option value="{irbid.pk}">بلدية إربد الكبرى</option>' in irbid_page and amman_option not in irbid_page
+
+    english = Locale.objects.get(language_code="en")
+    in_english = for_amman.get_translation(english).url
+    assert f'<option value="{amman.pk}">Greater Amman Municipality</option>' in client.get(in_english).content.decode()
+
+    amman.name = "أمانة عمّان الكبرى"
+    amman.save()
+    english_amman = amman.get_translation(english)
+    english_amman.name = "Amman Municipality"
+    english_amman.save()
+
+    assert f'<option value="{amman.pk}">أمانة عمّان الكبرى</option>' in client.get(for_amman.url).content.decode()
+    assert f'<option value="{amman.pk}">Amman Municipality</option>' in client.get(in_english).content.decode()
+
+
 def test_choosing_an_organisation_counts_the_registrant_in_its_quota(client, programs_tree, amman):
     course = make_event(programs_tree.program, seat_quotas=[organisation_quota(amman, 2)])
 

@@ -124,6 +124,8 @@ class PublicationPage(RoutablePageMixin, TopicsMixin, MoULinkMixin, BasePage):
     ]
     search_snippet_fields = [*BasePage.search_snippet_fields, "subtitle", "abstract"]
     override_translatable_fields = [SynchronizedField("doi")]
+    # Read with the page when it is served: its template shows them (forum_site.pages.served).
+    served_with = ("cover_image", "mou")
 
     parent_page_types = ["publications.PublicationIndexPage"]
     subpage_types = []
