@@ -169,16 +169,20 @@ def visible_page_in_locale(page_id, locale, model=Page):
 
 
 def linked_page_in_locale(instance, field_name, locale, model=Page):
-    """`visible_page_in_locale` of the page `instance` links to in `field_name`, without a query when that page
-    was read with `instance` (forum_site.pages.served) and is public and in `locale` already."""
+    """`visible_page_in_locale` of the page `instance` links to in `field_name`. When that page was read with
+    `instance` (forum_site.pages.served), without a query if it is in `locale` already, else with a plain one
+    for its translation."""
     field = instance._meta.get_field(field_name)
-    if field.is_cached(instance):
-        linked = getattr(instance, field_name)
-        if linked is None:
-            return None
-        if linked.locale_id == getattr(locale, "pk", locale) and linked.live and not is_restricted(linked):
-            return linked
-    return visible_page_in_locale(getattr(instance, field.attname), locale, model)
+    if not field.is_cached(instance):
+        return visible_page_in_locale(getattr(instance, field.attname), locale, model)
+    linked = getattr(instance, field_name)
+    if linked is None:
+        return None
+    shown = linked.live and not is_restricted(linked)
+    if linked.locale_id == getattr(locale, "pk", locale):
+        return linked if shown else None
+    translated = public_pages(model, locale).filter(translation_key=linked.translation_key).first()
+    return translated or (linked if shown else None)
 
 
 def source_choice_q(chose):
@@ -193,22 +197,16 @@ def source_choice_q(chose):
     )
 
 
-def sources_of(queryset, locale=None):
-    """The source pages of the pages of `queryset` (their versions in the default language, or themselves when
-    they have none): where their many-to-many choices are read.
+def source_ids(queryset, locale=None):
+    """The ids of the source pages of the pages of `queryset` (their versions in the default language, or
+    themselves when they have none), for a filter (`pk__in`): where their many-to-many choices are read.
 
     `locale`: the locale of every page of `queryset`, where the caller knows it. Pages in the default language
-    are their own sources: `queryset` itself, without the subqueries that find the others' sources.
+    are their own sources: their own ids, without a probe for each page's source.
     """
     if locale is not None and language_code_of(getattr(locale, "pk", locale)) == settings.LANGUAGE_CODE:
-        return queryset
-    model = queryset.model
-    in_default_language = Q(locale__language_code=settings.LANGUAGE_CODE)
-    with_source = model.objects.filter(in_default_language).values("translation_key")
-    return model.objects.filter(
-        (in_default_language & Q(translation_key__in=queryset.values("translation_key")))
-        | (Q(pk__in=queryset.values("pk")) & ~Q(translation_key__in=with_source))
-    )
+        return queryset.values("pk")
+    return queryset.annotate(_source=source_id()).values("_source")
 
 
 def source_id():
@@ -222,6 +220,14 @@ def source_id():
     default_locale = Locale.objects.filter(language_code=settings.LANGUAGE_CODE).values("pk")[:1]
     in_default_language = Page.objects.filter(translation_key=OuterRef("translation_key"), locale=default_locale)
     return Coalesce(Subquery(in_default_language.values("pk")[:1]), F("pk"))
+
+
+def chosen_on_source(page, field_name):
+    """The objects `page`'s source chose in its many-to-many field `field_name`, as a queryset: read by the
+    source's id (`source_page_id`), which a served translation knows without reading its source."""
+    field = type(page)._meta.get_field(field_name)
+    chosen = field.remote_field.through.objects.filter(**{field.m2m_field_name(): page.source_page_id})
+    return field.related_model.objects.filter(pk__in=chosen.values(field.m2m_reverse_name()))
 
 
 def source_of(instance):

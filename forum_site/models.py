@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -7,7 +8,8 @@ from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 
 from .feeds import SectionAtomFeed, SectionFeed
-from .localize import source_of
+from .locales import language_code_of
+from .localize import source_id, source_of
 from .privacy import is_restricted
 
 
@@ -35,10 +37,34 @@ class BasePage(Page):
     class Meta:
         abstract = True
 
+    # Read with the page when it is served (forum_site.pages.served): the objects its template shows.
+    served_with = ()
+    # Whether the page shows many-to-many choices made on its source page (topics, trainers: forum_site.localize):
+    # a translation is then served with its source's id, which spares reading the source.
+    choices_on_source = False
+
+    @classmethod
+    def served_queryset(cls, page):
+        """Where `page`, being served, is read from: with `served_with`, and its source's id where it needs it."""
+        queryset = cls._default_manager.all()
+        if cls.served_with:
+            queryset = queryset.select_related(*cls.served_with)
+        if cls.choices_on_source and language_code_of(page.locale_id) != settings.LANGUAGE_CODE:
+            queryset = queryset.annotate(_source_id=source_id())
+        return queryset
+
     @cached_property
     def source_page(self):
         """This page in the default language (itself when it is, or has no such version)."""
         return source_of(self)
+
+    @cached_property
+    def source_page_id(self):
+        """The id of `source_page`, without reading it when it was read with the page (`served_queryset`)."""
+        if language_code_of(self.locale_id) == settings.LANGUAGE_CODE:
+            return self.pk
+        known = self.__dict__.get("_source_id")
+        return known if known is not None else self.source_page.pk
 
     def get_view_restrictions(self):
         # Answered from the cached list of restricted sections: serving a public page costs no query.

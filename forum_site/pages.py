@@ -58,13 +58,12 @@ def specific(pages, content_types=None):
 
 
 def served(page):
-    """`page` as its own page type, read with the objects its model names in `served_with` (its lead image, its
-    venue), which its template would otherwise read in a query each."""
+    """`page` as its own page type, read as its model says (`served_queryset`: with its lead image, its venue, its
+    source's id), which its template would otherwise read in a query each."""
     model = page.specific_class
-    related = getattr(model, "served_with", ())
-    if model is None or isinstance(page, model) or not related:
+    if model is None or isinstance(page, model) or not hasattr(model, "served_queryset"):
         return page.specific
-    specific_page = model._default_manager.select_related(*related).get(pk=page.pk)
+    specific_page = model.served_queryset(page).get(pk=page.pk)
     # As Wagtail's get_specific: what was read with the page (its ancestors' routing, annotations) goes along.
     for name, value in page.__dict__.items():
         specific_page.__dict__.setdefault(name, value)

@@ -13,7 +13,7 @@ from wagtail.search import index
 
 from forum_site.blocks import BodyBlock
 from forum_site.images import ImageAltTextMixin, alt_text_field, image_field
-from forum_site.localize import in_locale, public_pages, visible_page_in_locale
+from forum_site.localize import chosen_on_source, in_locale, public_pages, visible_page_in_locale
 from forum_site.models import BasePage
 
 
@@ -126,12 +126,13 @@ class TopicsMixin(models.Model):
     """
 
     topics = ParentalManyToManyField("home.Topic", blank=True, verbose_name=_("topics"))
+    choices_on_source = True
 
     class Meta:
         abstract = True
 
     def topics_in_locale(self):
-        return in_locale(self.source_page.topics.all(), self.locale_id)
+        return in_locale(chosen_on_source(self, "topics"), self.locale_id)
 
 
 @register_setting(icon="site")

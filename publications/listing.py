@@ -2,7 +2,8 @@
 
 Built in a fixed number of queries whatever the number of publications: three facet queries (each an
 aggregate over the filtered result: type and year together, which also give the total; edition language;
-topic, with its name in the current language), and the page of publications with its prefetches.
+topic, named in the current language from the cache of snippets' translations), and the page of publications
+with its prefetches.
 """
 
 import re
@@ -14,7 +15,7 @@ from django.db.models import Count, OuterRef, Subquery, Sum
 from django.db.models.functions import Coalesce, ExtractYear
 from django.utils.translation import gettext_lazy as _
 
-from forum_site.localize import source_choice_q, sources_of
+from forum_site.localize import snippet_translations_by_key, source_choice_q, source_ids
 from home.models import Topic
 
 from .models.publication import (
@@ -141,21 +142,25 @@ class PublicationListing:
             .values_list("language", "n")
         )
         through = PublicationPage.topics.through
-        # Topics are chosen on each publication's Arabic source page; each is named in this page's language.
-        name_here = Topic.objects.filter(
-            locale_id=self.index_page.locale_id, translation_key=OuterRef("topic__translation_key")
-        ).values("name")[:1]
-        topic_counts, topic_names = {}, {}
-        for slug, key, name, n in (
-            through.objects.filter(publicationpage__in=sources_of(self.result, self.index_page.locale_id))
+        # Topics are chosen on each publication's Arabic source page; each is named in this page's language, from
+        # the cache of snippets' translations.
+        locale_id = self.index_page.locale_id
+        rows = list(
+            through.objects.filter(publicationpage__in=source_ids(self.result, locale_id))
             .order_by()
-            .values("topic__slug", "topic__translation_key")
-            .annotate(name=Subquery(name_here), n=Count("publicationpage", distinct=True))
-            .values_list("topic__slug", "topic__translation_key", "name", "n")
-        ):
+            .values("topic__slug", "topic__translation_key", "topic__locale_id", "topic__name")
+            .annotate(n=Count("publicationpage", distinct=True))
+            .values_list("topic__slug", "topic__translation_key", "topic__locale_id", "topic__name", "n")
+        )
+        elsewhere = {key for _slug, key, topic_locale_id, _name, _n in rows if topic_locale_id != locale_id}
+        translated = snippet_translations_by_key(Topic, elsewhere, locale_id) if elsewhere else {}
+        topic_counts, topic_names = {}, {}
+        for slug, key, topic_locale_id, name, n in rows:
             topic_counts[slug, key] = n
-            if name:
+            if topic_locale_id == locale_id:
                 topic_names[key] = name
+            elif key in translated:
+                topic_names[key] = translated[key].name
         self.topic_names = topic_names
         topic_options = sorted(
             ((slug, topic_names.get(key, slug), n) for (slug, key), n in topic_counts.items()),
@@ -195,7 +200,7 @@ class PublicationListing:
         # The cards' topics are their source pages', named from the facet's map: one query for the whole page.
         keys_of = {}
         chosen = PublicationPage.topics.through.objects.filter(
-            publicationpage__in=sources_of(
+            publicationpage__in=source_ids(
                 PublicationPage.objects.filter(pk__in=[page.pk for page in publications]), self.index_page.locale_id
             )
         ).values_list("publicationpage__translation_key", "topic__translation_key", "topic__name")

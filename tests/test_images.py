@@ -72,6 +72,27 @@ def test_a_course_and_a_program_show_their_lead_image(client, programs_tree):
     assert 'alt="مبنى البلدية"' in client.get(course.url).content.decode()
 
 
+def test_a_new_focal_point_crops_the_lead_image_anew_and_the_alt_text_follows_the_page(
+    client, programs_tree, rendered_pages
+):
+    # A <picture> is kept in the cache under what it is made of (forum_site/images.py).
+    image = an_image()
+    course = make_event(programs_tree.program, english=False, image=image, image_alt="مبنى البلدية")
+    # A rendition's file is named after the crop: ".<focal point key>.fill-480x270".
+    crops = re.compile(r"\.([0-9a-f]{8})\.fill-480x270")
+    before = set(crops.findall(client.get(course.url).content.decode()))
+
+    image.focal_point_x, image.focal_point_y, image.focal_point_width, image.focal_point_height = 1200, 500, 200, 200
+    image.save()
+    after = set(crops.findall(client.get(course.url).content.decode()))
+    course.image_alt = "ساحة البلدية"
+    course.save_revision().publish()
+    page = client.get(course.url).content.decode()
+
+    assert before and after and before.isdisjoint(after)
+    assert 'alt="ساحة البلدية"' in page and 'alt="مبنى البلدية"' not in page
+
+
 @pytest.mark.parametrize("field", ["home", "news", "program", "course"])
 def test_an_image_without_alt_text_is_refused(field, programs_tree):
     pages = {

@@ -58,3 +58,26 @@ def test_course_delivered_under_an_mou_links_back_to_it(client, course_under_mou
     html = client.get(course.url).content.decode()
 
     assert f'href="{mou.url}"' in html
+
+
+def test_the_english_course_links_the_mou_as_the_public_may_read_it_in_english(
+    client, course_under_mou, rendered_pages
+):
+    from forum_site.localize import translate
+
+    mou, course = course_under_mou
+    english_mou = translate(mou, {"مذكرة البترا": "Petra MoU", "petra": "petra"})
+    english_course = translate(course, {"دورة نظم المعلومات الجغرافية": "GIS course", "gis-course": "gis-course"})
+    arabic_url, english_url = mou.url, english_mou.url
+    # wagtail-localize copies the link as it is: the English course points at the Arabic MoU.
+    assert english_course.mou_id == mou.pk
+
+    assert f'href="{english_url}"' in client.get(english_course.url).content.decode()
+    english_mou.refresh_from_db()  # translate() published a revision of it
+    english_mou.unpublish()
+    html = client.get(english_course.url).content.decode()
+    assert f'href="{arabic_url}"' in html and f'href="{english_url}"' not in html
+    mou.unpublish()
+    assert f'href="{arabic_url}"' not in client.get(english_course.url).content.decode()
+    # On the Arabic course, the MoU read with the page is shown only while it is public.
+    assert f'href="{arabic_url}"' not in client.get(course.url).content.decode()

@@ -13,7 +13,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from forum_site.images import ImageAltTextMixin, alt_text_field, image_field
-from forum_site.localize import in_locale
+from forum_site.localize import chosen_on_source, in_locale
 from forum_site.models import BasePage
 from home.models import SiteSettings, TopicsMixin
 from partners.models import MoULinkMixin
@@ -204,9 +204,9 @@ class EventPage(ImageAltTextMixin, TopicsMixin, BasePage):
             form=RegistrationForm(quota_organisations=quota_organisations),
             window=self.registration_window(),
             seat_status=seat_status(self),
-            trainers=in_locale(self.source_event.trainers.all(), self.locale_id),
+            trainers=in_locale(chosen_on_source(self, "trainers"), self.locale_id),
             topics=self.topics_in_locale(),
-            partners=in_locale(self.source_event.partners.all(), self.locale_id),
+            partners=in_locale(chosen_on_source(self, "partners"), self.locale_id),
             mou=self.mou_in_locale() if isinstance(self, MoULinkMixin) else None,
             privacy_page=site_settings.privacy_page_in(self.locale_id),
         )
@@ -229,7 +229,7 @@ class EventPage(ImageAltTextMixin, TopicsMixin, BasePage):
         registrations counted by status, and its organisations' quotas, each organisation in this page's
         language (two plain queries: one that counted and named them in subqueries took three times as long
         to build as both)."""
-        event_id = self.source_event.pk
+        event_id = self.source_page_id
         by_status = dict(
             Registration.objects.filter(event_id=event_id).order_by().values_list("status").annotate(total=Count("pk"))
         )
