@@ -33,7 +33,7 @@ from django.db.models.signals import post_delete, post_save
 from wagtail.models import Locale, Page, TranslatableMixin, get_page_models
 from wagtail_localize.models import Translation, TranslationSource
 
-from .locales import language_code_of
+from .locales import language_code_of, locale_for
 from .pages import specific
 from .privacy import is_restricted, public
 
@@ -216,8 +216,8 @@ def source_id():
     One probe of the (translation_key, locale) unique index per row, inside the query that reads the pages:
     the search page's topic facets on /en/ cost a second query binding a thousand keys before.
     """
-    # The default locale's id as a subquery of its own, which PostgreSQL runs once, not a join on every probe.
-    default_locale = Locale.objects.filter(language_code=settings.LANGUAGE_CODE).values("pk")[:1]
+    # The default locale's id as a value (from the cache), not a join on every probe.
+    default_locale = locale_for(settings.LANGUAGE_CODE)
     in_default_language = Page.objects.filter(translation_key=OuterRef("translation_key"), locale=default_locale)
     return Coalesce(Subquery(in_default_language.values("pk")[:1]), F("pk"))
 
