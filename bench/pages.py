@@ -7,8 +7,8 @@ page ignores and the page cache misses, as the first request after an edit does 
 the page; what other edits did not touch, such as the menu and the home page's other sections, stays
 cached). Prints requests per second, p50 and p99 latency, the ratio of
 cached throughput to static files served by whitenoise through the same gunicorn, the ratio of uncached
-throughput to bakerydemo's equivalent page (issue 16's figures, same machine kind), and the database
-queries of one uncached render.
+throughput to bakerydemo's equivalent page (issue 16's figures, same machine kind, or bakerydemo itself in the same
+run with --bakerydemo), and the database queries of one uncached render.
 
     .venv/bin/python bench/pages.py                      # SQLite, local-memory cache
     DATABASE_URL=postgres://root@127.0.0.1:5432/forum_bench REDIS_URL=redis://127.0.0.1:6379/5 \\
@@ -33,10 +33,14 @@ from urllib.parse import urlsplit
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from server import Site  # noqa: E402
+from server import Site, free_port  # noqa: E402
 
-# Requests per second of wagtail/bakerydemo's equivalent pages in issue 16 (the top of each range).
+# Requests per second of wagtail/bakerydemo's equivalent pages in issue 16 (the top of each range), where no
+# prepared copy of bakerydemo is given to measure in the same run.
 BAKERYDEMO_RPS = {"home": 46, "course": 92, "library": 64, "search": 42}
+# bakerydemo's equivalent of each of our page types: its home page, a blog post, the breads listing, a search.
+BAKERYDEMO_PAGES = {"home": "/", "course": "/blog/wild-yeast/", "library": "/breads/", "search": "/search/?q=bread"}
+BAKERYDEMO_SCRIPTS = Path(__file__).resolve().parent / "bakerydemo"
 
 
 def _seconds(value, unit):
@@ -136,6 +140,20 @@ def pages_to_measure():
     return pages, staticfiles_storage.url("css/site.css")
 
 
+def measure_bakerydemo(directory, workers, measure):
+    """{page type: requests per second} of bakerydemo prepared in `directory` (bench/bakerydemo/setup.sh), each
+    page loaded as ours are: uncached, with a query string new at every request (search as it is)."""
+    port = free_port()
+    subprocess.run([BAKERYDEMO_SCRIPTS / "start.sh", directory, str(port), str(workers)], check=True, timeout=120)
+    try:
+        return {
+            name: measure(f"http://127.0.0.1:{port}", path, miss=name != "search")[0]
+            for name, path in BAKERYDEMO_PAGES.items()
+        }
+    finally:
+        subprocess.run([BAKERYDEMO_SCRIPTS / "stop.sh", directory], check=False, timeout=60)
+
+
 def queries_of_one_render(url):
     from django.conf import settings
     from django.db import connection
@@ -157,6 +175,12 @@ def main():
     parser.add_argument("--connections", type=int, default=8)
     parser.add_argument("--threads", type=int, default=2, help="wrk threads")
     parser.add_argument("--workers", type=int, default=2, help="gunicorn workers of each app server")
+    parser.add_argument(
+        "--bakerydemo",
+        metavar="DIR",
+        help="wagtail/bakerydemo prepared by bench/bakerydemo/setup.sh: measured in the same run, before and after "
+        "our pages, and compared with the higher figure of each page (else issue 16's figures)",
+    )
     options = parser.parse_args()
     load = load_with_wrk if shutil.which("wrk") else load_with_python
     print(f"Load generator: {'wrk' if load is load_with_wrk else 'Python (install wrk for more headroom)'}")
@@ -167,11 +191,19 @@ def main():
         site.django()
         pages, static_url = pages_to_measure()
 
-        def measure(path, miss=False):
+        def measure_at(server, path, miss=False):
             for _warm in range(3):
-                with urllib.request.urlopen(base + path, timeout=60) as response:
+                with urllib.request.urlopen(server + path, timeout=60) as response:
                     response.read()
-            return load(base + path, options.seconds, options.connections, options.threads, miss=miss)
+            return load(server + path, options.seconds, options.connections, options.threads, miss=miss)
+
+        def measure(path, miss=False):
+            return measure_at(base, path, miss=miss)
+
+        bakerydemo = dict(BAKERYDEMO_RPS)
+        if options.bakerydemo:
+            bakerydemo = measure_bakerydemo(options.bakerydemo, options.workers, measure_at)
+            print("bakerydemo, before our pages: " + ", ".join(f"{k} {v:,.0f} rps" for k, v in bakerydemo.items()))
 
         static_rps, static_p50, static_p99 = measure(static_url)
         print(
@@ -184,6 +216,7 @@ def main():
         )
         print(header)
         print("-" * len(header))
+        rows = []
         for name, code, path in pages:
             queries = queries_of_one_render(path)
             if name.startswith("search"):
@@ -193,13 +226,22 @@ def main():
                 c_rps, c_p50, c_p99 = measure(path)
                 cached_part = f"{c_rps:>10,.0f} {c_p50 * 1000:>7.1f} {c_p99 * 1000:>7.1f} {c_rps / static_rps:>7.2f}"
                 rps, p50, p99 = measure(path, miss=True)
-            bakery = BAKERYDEMO_RPS.get(name.split(" ")[0].rstrip(","))
+            bakery = bakerydemo.get(name.split(" ")[0].rstrip(","))
             versus = f"{rps / bakery:>7.1f}" if bakery else f"{'':>7}"
             print(
                 f"{name:22} {code:4} | {cached_part} | {rps:>12,.0f} {p50 * 1000:>7.1f} {p99 * 1000:>7.1f} "
                 f"{versus} | {queries:>7}",
                 flush=True,
             )
+            rows.append((name, code, rps))
+        if options.bakerydemo:
+            after = measure_bakerydemo(options.bakerydemo, options.workers, measure_at)
+            print("\nbakerydemo, after our pages: " + ", ".join(f"{k} {v:,.0f} rps" for k, v in after.items()))
+            top = {name: max(rps, after[name]) for name, rps in bakerydemo.items()}
+            print("Uncached, against the higher of bakerydemo's two figures:")
+            for name, code, rps in rows:
+                if bakery := top.get(name.split(" ")[0].rstrip(",")):
+                    print(f"  {name:22} {code:4} {rps:>8,.0f} rps {rps / bakery:>5.1f}× bakerydemo ({bakery:,.0f} rps)")
     finally:
         site.close()
 
