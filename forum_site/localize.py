@@ -6,9 +6,10 @@ source's `translation_key`. Each kind of relation has one strategy, used by ever
 - Many-to-many fields to translatable snippets (topics, partners, trainers). wagtail-localize cannot translate
   them (wagtail-localize#534, #820: a translation gets no choice of its own, or a stale copy of the source's when
   the field is synchronised). Strategy: the choice made on the source page holds for every language. Read it
-  from the source (`source_of`), show each snippet in the page's language (`in_locale`), and filter pages
-  through their source (`with_source_choice`), so a choice changed on the Arabic page shows on the English
-  one at once, without a new sync.
+  from the source (`chosen_on_source`, by the source's id, which a served translation is read with), show each
+  snippet in the page's language (`in_locale`, the translations from the cache), and filter pages through their
+  source (`source_choice_q`), so a choice changed on the Arabic page shows on the English one at once, without
+  a new sync.
 - Foreign keys to pages (an MoU, related pages, the hero's link): wagtail-localize copies them unchanged, so an
   English page may point at an Arabic one. Strategy: `visible_in_locale`: the translation the public may see
   in the page's language, else the page itself when the public may see it, else nothing.
