@@ -23,8 +23,6 @@ in the language asked for. Every listing, feed, calendar, sitemap and related-it
 Locales are passed as a `Locale` or its id (a page's `locale_id` spares a query).
 """
 
-import uuid
-
 from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
@@ -34,6 +32,7 @@ from django.db.models.signals import post_delete, post_save
 from wagtail.models import Locale, Page, TranslatableMixin, get_page_models
 from wagtail_localize.models import Translation, TranslationSource
 
+from . import tokens
 from .locales import language_code_of, locale_for
 from .pages import specific
 from .privacy import is_restricted, public
@@ -92,20 +91,14 @@ _SNIPPET_KEY = "forum:snippet-translation:{}:{}:{}:{}"
 _SNIPPET_CACHE_SECONDS = 24 * 3600  # a change renews the token: this only bounds what is left behind
 
 
-def _snippet_token(model):
-    key = _SNIPPET_TOKEN_KEY.format(model._meta.concrete_model._meta.label_lower)
-    token = cache.get(key)
-    if token is None:
-        token = uuid.uuid4().hex[:12]
-        if not cache.add(key, token, timeout=None):
-            token = cache.get(key) or token
-    return token
+def _snippet_token_key(model):
+    return _SNIPPET_TOKEN_KEY.format(model._meta.concrete_model._meta.label_lower)
 
 
 def snippet_translations_by_key(model, translation_keys, locale):
     """`translations_by_key` for a snippet model, from the cache; the snippets not found there in one query."""
     locale_id = getattr(locale, "pk", locale)
-    token = _snippet_token(model)
+    (token,) = tokens.current(_snippet_token_key(model))
     label = model._meta.concrete_model._meta.label_lower
     cache_keys = {key: _SNIPPET_KEY.format(label, token, locale_id, key) for key in translation_keys}
     kept = cache.get_many(list(cache_keys.values()))
@@ -119,17 +112,13 @@ def snippet_translations_by_key(model, translation_keys, locale):
     return {key: value[0] for key, value in found.items() if value}
 
 
-def _renew_snippet_token(model):
-    cache.set(_SNIPPET_TOKEN_KEY.format(model._meta.concrete_model._meta.label_lower), uuid.uuid4().hex[:12], None)
-
-
 def _snippet_changed(sender, instance, raw=False, **kwargs):
     if raw or not isinstance(instance, TranslatableMixin) or isinstance(instance, Page):
         return
-    model = type(instance)
+    key = _snippet_token_key(type(instance))
     # Now, and again after the commit: a request may have read the old rows meanwhile and kept them.
-    _renew_snippet_token(model)
-    transaction.on_commit(lambda: _renew_snippet_token(model))
+    tokens.renew(key)
+    transaction.on_commit(lambda: tokens.renew(key))
 
 
 def connect():

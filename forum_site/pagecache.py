@@ -20,7 +20,6 @@ import contextvars
 import hashlib
 import logging
 import time
-import uuid
 from functools import wraps
 from urllib.parse import unquote, urlsplit
 
@@ -30,6 +29,8 @@ from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.cache import get_conditional_response, has_vary_header, patch_cache_control
 from django.utils.http import http_date
+
+from forum_site import tokens
 
 HEADER = "X-Page-Cache"
 # Never looked up: the admin, the health check, files.
@@ -112,15 +113,7 @@ def _generation_keys(path):
 
 def generations(path):
     """The site's, the language's and the path's current tokens (made on first use)."""
-    keys = _generation_keys(path)
-    found = cache.get_many(keys)
-    for key in keys:
-        if key not in found:
-            token = uuid.uuid4().hex[:12]
-            if not cache.add(key, token, timeout=None):
-                token = cache.get(key) or token
-            found[key] = token
-    return [found[key] for key in keys]
+    return tokens.current(*_generation_keys(path))
 
 
 def language_tokens(language_code):
@@ -128,23 +121,19 @@ def language_tokens(language_code):
     return generations(f"/{language_code}/")[:2]
 
 
-def _new_tokens(keys):
-    cache.set_many({key: uuid.uuid4().hex[:12] for key in keys}, timeout=None)
-
-
 def purge_paths(urls):
     """Purge these URLs' paths, each with every query string."""
     paths = {normalised_path(url) for url in urls}
     if paths:
-        _new_tokens([_path_generation_key(path) for path in paths])
+        tokens.renew(*(_path_generation_key(path) for path in paths))
 
 
 def purge_language(language_code):
-    _new_tokens([f"pagecache:gen:lang:{language_code}"])
+    tokens.renew(f"pagecache:gen:lang:{language_code}")
 
 
 def purge_site():
-    _new_tokens(["pagecache:gen:site"])
+    tokens.renew("pagecache:gen:site")
 
 
 def _bypasses_cache(request):

@@ -8,8 +8,6 @@ specific in a second; what it does with the rest of the path (a routable page's 
 (`forget_roots`). Wagtail's serve view then runs unchanged on the route stored where it looks for it.
 """
 
-import uuid
-
 from django.conf import settings
 from django.core.cache import cache
 from django.http import Http404
@@ -22,6 +20,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import Page, Site
 from wagtail.views import serve as wagtail_serve
 
+from forum_site import tokens
 from forum_site.pages import served
 
 _TOKEN_KEY = "routing:token"
@@ -29,23 +28,14 @@ _TOKEN_KEY = "routing:token"
 
 def forget_roots():
     """A site, or the root page of a language, was changed, moved, published or unpublished."""
-    cache.set(_TOKEN_KEY, uuid.uuid4().hex[:12], timeout=None)
-
-
-def _token():
-    token = cache.get(_TOKEN_KEY)
-    if token is None:
-        token = uuid.uuid4().hex[:12]
-        if not cache.add(_TOKEN_KEY, token, timeout=None):
-            token = cache.get(_TOKEN_KEY) or token
-    return token
+    tokens.renew(_TOKEN_KEY)
 
 
 def _site_and_root(request, language_code):
     """(Site, root page path, root page url_path) of this host in this language, as Wagtail's `localized`
     finds it: the live translation of the site's root page, else the root page itself."""
     hostname = split_domain_port(request._get_raw_host())[0]
-    key = f"routing:{_token()}:{hostname}:{request.get_port()}:{language_code}"
+    key = f"routing:{tokens.current(_TOKEN_KEY)[0]}:{hostname}:{request.get_port()}:{language_code}"
     found = cache.get(key)
     if found is None:
         site = Site.find_for_request(request)
