@@ -6,10 +6,13 @@ MANAGE := $(BIN)/python manage.py
 # Where `make run` serves; every link in the emails it sends (SITE_URL) points there.
 RUN_ADDRESS ?= 127.0.0.1:8000
 RUN_URL := http://$(RUN_ADDRESS)
+# Python compiles each module the first time it is imported: compiling every file of every package at
+# installation was a third of a fresh install's time, mostly for modules the site never imports.
+PIP_FLAGS ?= --no-compile
 # Two workers use both cores of a developer or CI machine: the suite takes about half as long.
 TEST_WORKERS ?= 2
 
-.PHONY: help run test test-fast lint format messages bench install install-test clean
+.PHONY: help run test screenshots lint format messages bench install install-test clean
 
 help:  ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -19,11 +22,11 @@ $(BIN)/python:
 	$(BIN)/pip install --quiet --upgrade pip
 
 $(VENV)/.installed: requirements/base.txt requirements/constraints.txt | $(BIN)/python
-	$(BIN)/pip install --quiet -r requirements/base.txt -c requirements/constraints.txt
+	$(BIN)/pip install --quiet $(PIP_FLAGS) -r requirements/base.txt -c requirements/constraints.txt
 	touch $@
 
 $(VENV)/.installed-test: requirements/test.txt requirements/base.txt requirements/constraints.txt | $(BIN)/python
-	$(BIN)/pip install --quiet -r requirements/test.txt -c requirements/constraints.txt
+	$(BIN)/pip install --quiet $(PIP_FLAGS) -r requirements/test.txt -c requirements/constraints.txt
 	touch $@ $(VENV)/.installed
 
 install: $(VENV)/.installed  ## Create the virtual environment and install the site
@@ -43,6 +46,10 @@ run: install  ## Set up the embedded database with demo content and serve on 127
 test: install-test  ## Run the whole suite (SQLite, or PostgreSQL when DATABASE_URL is set)
 	$(MANAGE) compile_translations --verbosity 0
 	$(BIN)/pytest -n $(TEST_WORKERS) --dist loadfile
+
+screenshots: install-test  ## Photograph every page type at a phone's and a laptop's size, in both languages
+	$(MANAGE) compile_translations --verbosity 0
+	SCREENSHOTS=1 $(BIN)/pytest -p no:xdist tests/test_screenshots_browser.py
 
 lint: install-test  ## Lint and check: ruff, Django's checks, migrations up to date
 	$(BIN)/ruff check .
