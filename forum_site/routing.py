@@ -24,6 +24,7 @@ from forum_site import tokens
 from forum_site.pages import served
 
 _TOKEN_KEY = "routing:token"
+_ROUTED_FIELDS = ("path", "depth", "url_path", "live", "content_type", "translation_key", "locale", "title")
 
 
 def forget_roots():
@@ -68,8 +69,10 @@ def route(request, path):
     _site, root_path, root_url_path = found
     components = [component for component in path.split("/") if component]
     depth_of = {root_url_path + "".join(f"{part}/" for part in components[:n]): n for n in range(len(components) + 1)}
+    # Only what routing, the breadcrumbs and the language links read of the path's pages: the page served is
+    # read whole, as its own type, by `served`.
     pages = sorted(
-        Page.objects.filter(url_path__in=depth_of, path__startswith=root_path),
+        Page.objects.filter(url_path__in=depth_of, path__startswith=root_path).only(*_ROUTED_FIELDS),
         key=lambda page: page.depth,
     )
     if not pages:
