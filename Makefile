@@ -6,9 +6,6 @@ MANAGE := $(BIN)/python manage.py
 # Where `make run` serves; every link in the emails it sends (SITE_URL) points there.
 RUN_ADDRESS ?= 127.0.0.1:8000
 RUN_URL := http://$(RUN_ADDRESS)
-# Python compiles each module the first time it is imported: compiling every file of every package at
-# installation was a third of a fresh install's time, mostly for modules the site never imports.
-PIP_FLAGS ?= --no-compile
 # Two workers use both cores of a developer or CI machine: the suite takes about half as long.
 TEST_WORKERS ?= 2
 
@@ -22,11 +19,11 @@ $(BIN)/python:
 	$(BIN)/pip install --quiet --upgrade pip
 
 $(VENV)/.installed: requirements/base.txt requirements/constraints.txt | $(BIN)/python
-	$(BIN)/pip install --quiet $(PIP_FLAGS) -r requirements/base.txt -c requirements/constraints.txt
+	$(BIN)/pip install --quiet -r requirements/base.txt -c requirements/constraints.txt
 	touch $@
 
 $(VENV)/.installed-test: requirements/test.txt requirements/base.txt requirements/constraints.txt | $(BIN)/python
-	$(BIN)/pip install --quiet $(PIP_FLAGS) -r requirements/test.txt -c requirements/constraints.txt
+	$(BIN)/pip install --quiet -r requirements/test.txt -c requirements/constraints.txt
 	touch $@ $(VENV)/.installed
 
 install: $(VENV)/.installed  ## Create the virtual environment and install the site
