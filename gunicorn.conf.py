@@ -16,8 +16,9 @@ workers = int(os.environ.get("WEB_CONCURRENCY", multiprocessing.cpu_count() * 2 
 max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", 2000))
 max_requests_jitter = int(os.environ.get("GUNICORN_MAX_REQUESTS_JITTER", 200))
 # The site is loaded once, in the master process, before the workers are forked: a replaced worker is ready
-# at once, instead of importing Django and Wagtail for two seconds while its requests wait (the p99 of a
-# loaded server). Nothing opens a database or cache connection at import, so no worker inherits one.
+# at once, instead of importing Django and Wagtail for two seconds while the others take its share (half the
+# throughput of a busy server). Nothing opens a database or cache connection at import, so no worker inherits
+# one.
 # The master holds the code: a new release needs gunicorn restarted, not reloaded (HUP forks the old code).
 preload_app = True
 # A request still running after this many seconds is killed and its worker replaced.

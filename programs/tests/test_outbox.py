@@ -26,13 +26,12 @@ def test_a_registration_answers_at_once_while_the_mail_server_stalls(client, cou
     with StallingSMTPServer() as server:
         smtp_settings(settings, server.port, timeout=1)
 
-        started = time.monotonic()
         response = client.post(course.url, form_data(), follow=True)
-        answered = time.monotonic() - started
 
         assert response.status_code == 200
-        assert answered < 1
-        assert server.connections == 0  # the request never spoke to the mail server
+        # The request never spoke to the mail server, so it could not wait on it. (A bound on the time it took
+        # failed on a busy CI machine without telling anything this does not.)
+        assert server.connections == 0
         assert "في الطريق" in response.content.decode()  # the email is on its way, not "sent"
 
 
