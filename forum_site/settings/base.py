@@ -7,6 +7,8 @@ from pathlib import Path
 import environ
 from django.utils.translation import gettext_lazy as _
 
+from forum_site import release
+
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
 
@@ -126,6 +128,10 @@ if REDIS_URL:
     CACHES = {"default": {"BACKEND": "forum_site.cache.ResilientRedisCache", "LOCATION": REDIS_URL}}
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "OPTIONS": {"MAX_ENTRIES": 5000}}}
+# Every key carries the release (forum_site/release.py): a new release starts on an empty cache instead of serving
+# pages and fragments the last one rendered. Servers of one release agree on it; name it here to be sure of that.
+RELEASE = env.str("RELEASE", default="") or release.fingerprint(BASE_DIR)
+CACHES["default"]["KEY_PREFIX"] = f"forum:{RELEASE}"
 
 # The page cache (forum_site/pagecache.py): how long a page is kept, by this site and by a CDN in front of it.
 # Edits purge both, so these are upper bounds; a CDN purges one URL at a time, so a URL with a query string
