@@ -107,8 +107,15 @@ def _path_generation_key(path):
     return f"pagecache:gen:path:{hashlib.sha256(path.encode()).hexdigest()[:32]}"
 
 
+_SITE_GENERATION_KEY = "pagecache:gen:site"
+
+
+def _language_generation_key(language_code):
+    return f"pagecache:gen:lang:{language_code}"
+
+
 def _generation_keys(path):
-    return ["pagecache:gen:site", f"pagecache:gen:lang:{language_of(path)}", _path_generation_key(path)]
+    return [_SITE_GENERATION_KEY, _language_generation_key(language_of(path)), _path_generation_key(path)]
 
 
 def generations(path):
@@ -118,7 +125,12 @@ def generations(path):
 
 def language_tokens(language_code):
     """The site's and a language's tokens: what data shown on every page of that language is cached under."""
-    return generations(f"/{language_code}/")[:2]
+    return tokens.current(_SITE_GENERATION_KEY, _language_generation_key(language_code))
+
+
+def site_token():
+    """The site's token: what data shown on every page (the site settings) is cached under."""
+    return tokens.current(_SITE_GENERATION_KEY)[0]
 
 
 def purge_paths(urls):
@@ -129,11 +141,11 @@ def purge_paths(urls):
 
 
 def purge_language(language_code):
-    tokens.renew(f"pagecache:gen:lang:{language_code}")
+    tokens.renew(_language_generation_key(language_code))
 
 
 def purge_site():
-    tokens.renew("pagecache:gen:site")
+    tokens.renew(_SITE_GENERATION_KEY)
 
 
 def _bypasses_cache(request):

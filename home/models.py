@@ -179,10 +179,10 @@ class SiteSettings(BaseSiteSetting):
         Every course page links to it: kept in the cache under the site's page-cache token, as the settings are,
         which a new address or visibility of the notice renews (forum_site/invalidation.py).
         """
-        from forum_site.pagecache import language_tokens
+        from forum_site.pagecache import site_token
 
         locale_id = getattr(locale, "pk", locale)
-        key = f"settings:privacy-page:{language_tokens('')[0]}:{self.pk}:{locale_id}"
+        key = f"settings:privacy-page:{site_token()}:{self.pk}:{locale_id}"
         found = cache.get(key)  # (the page,) or (None,)
         if found is None:
             found = (visible_page_in_locale(self.privacy_page_id, locale, StandardPage),)
@@ -193,9 +193,9 @@ class SiteSettings(BaseSiteSetting):
     def for_site(cls, site):
         # Every page's footer reads these: kept in the cache under the site's page-cache token, which saving
         # the settings renews (forum_site/invalidation.py).
-        from forum_site.pagecache import language_tokens
+        from forum_site.pagecache import site_token
 
-        key = f"settings:{language_tokens('')[0]}:{cls._meta.label_lower}:{site.pk}"
+        key = f"settings:{site_token()}:{cls._meta.label_lower}:{site.pk}"
         instance = cache.get(key)
         if instance is None:
             instance = super().for_site(site)
