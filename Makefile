@@ -20,13 +20,17 @@ UV_INSTALL := $(BIN)/uv pip install --quiet --python $(BIN)/python --compile-byt
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV) || python3 -m venv $(VENV)
-	$(BIN)/pip install --quiet -r requirements/installer.txt
 
-$(VENV)/.installed: requirements/base.txt requirements/constraints.txt | $(BIN)/python
+# Its own target, so that a virtual environment made before uv was the installer gets it too.
+$(BIN)/uv: requirements/installer.txt | $(BIN)/python
+	$(BIN)/pip install --quiet -r requirements/installer.txt
+	touch $@
+
+$(VENV)/.installed: requirements/base.txt requirements/constraints.txt | $(BIN)/uv
 	$(UV_INSTALL) -r requirements/base.txt -c requirements/constraints.txt
 	touch $@
 
-$(VENV)/.installed-test: requirements/test.txt requirements/base.txt requirements/constraints.txt | $(BIN)/python
+$(VENV)/.installed-test: requirements/test.txt requirements/base.txt requirements/constraints.txt | $(BIN)/uv
 	$(UV_INSTALL) -r requirements/test.txt -c requirements/constraints.txt
 	touch $@ $(VENV)/.installed
 
