@@ -236,7 +236,10 @@ def browser():
     from tests.browser import CHROMIUM, CHROMIUM_ARGS, chromium_available
 
     if not chromium_available():
-        pytest.fail(f"Chromium is needed for the browser tests and is not at {CHROMIUM} (apt-get install chromium)")
+        pytest.fail(
+            f"Chromium is needed for the browser tests and is not at {CHROMIUM}"
+            " (apt-get install chromium-headless-shell)"
+        )
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
         yield browser
