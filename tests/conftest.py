@@ -15,6 +15,7 @@ from tests import run
 COLLECT_AS_PRODUCTION = """
 import sys
 import whitenoise.compress
+assert hasattr(whitenoise.compress, "brotli_installed"), "whitenoise no longer has the switch this turns off"
 whitenoise.compress.brotli_installed = False
 from django.core.management import execute_from_command_line
 execute_from_command_line(["manage.py", *sys.argv[1:]])
